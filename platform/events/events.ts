@@ -1,0 +1,29 @@
+// The typed event layer every module uses: publishes and consumes schema-checked events, never raw bytes.
+import type { Lifecycle } from '../lifecycle.ts';
+import type { EventOf, TopicName } from '../../schemas/topics.ts';
+
+export interface Delivered<E> {
+  event: E;
+  topic: string;
+  partition: number;
+  offset: number;
+  key: string;
+}
+
+export interface ConsumeOptions<T extends TopicName> {
+  groupId: string;
+  topics: T[];
+  fromBeginning?: boolean;
+  /** At-least-once: a batch is redelivered after a crash, so handlers deduplicate by eventId or natural key. */
+  handle(batch: Delivered<EventOf<T>>[]): Promise<void>;
+  onError?(error: unknown): void;
+}
+
+export interface Events extends Lifecycle {
+  /**
+   * Validates each event against its Avro schema, encodes it in the Confluent wire format and appends it
+   * to the topic keyed by the topic's key field. Throws before publishing anything if one event is invalid.
+   */
+  publish<T extends TopicName>(topic: T, events: EventOf<T>[]): Promise<void>;
+  consume<T extends TopicName>(options: ConsumeOptions<T>): Promise<{ stop(): Promise<void> }>;
+}

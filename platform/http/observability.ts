@@ -1,0 +1,31 @@
+// Request ids, one structured log line per request, and Prometheus request metrics.
+import { createMiddleware } from 'hono/factory';
+import { routePath } from 'hono/route';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../logger.ts';
+import { Histogram, type Registry } from '../metrics.ts';
+import type { AppEnv } from './env.ts';
+
+export function observability(logger: Logger, metrics: Registry) {
+  const duration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request duration by route and status',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5],
+    registers: [metrics],
+  });
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const started = performance.now();
+    const requestId = c.req.header('x-request-id') ?? randomUUID();
+    const log = logger.child({ requestId });
+    c.set('requestId', requestId);
+    c.set('log', log);
+    await next();
+    c.header('x-request-id', requestId);
+    const seconds = (performance.now() - started) / 1000;
+    // The route pattern, not the raw path, keeps the label set small.
+    const route = routePath(c, -1);
+    duration.observe({ method: c.req.method, route, status: String(c.res.status) }, seconds);
+    log.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: seconds * 1000 }, 'request');
+  });
+}

@@ -1,0 +1,61 @@
+// Opens a context's own SQL database (SQLite file embedded, MySQL/MariaDB real) and brings its schema up to date.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, Migrator, MysqlDialect, SqliteDialect, type Migration } from 'kysely';
+import type { SqlChoice } from '../config.ts';
+
+export type Dialect = 'sqlite' | 'mysql';
+
+export interface Database<DB> {
+  db: Kysely<DB>;
+  /** Lets shared SQL pick the few statements the dialects spell differently (upserts, locking). */
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database and applies `migrations` in name order (Kysely's migrator records what it applied).
+ * A MySQL database named in the URL is created if missing, so each context owns its own database.
+ */
+export async function openDatabase<DB>(choice: SqlChoice, migrations: Record<string, Migration>): Promise<Database<DB>> {
+  const { db, dialect } = choice.kind === 'embedded' ? await openSqlite<DB>(choice.file) : await openMysql<DB>(choice.url);
+  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    await db.destroy();
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed: ${String(error)}`, { cause: error });
+  }
+  return { db, dialect, close: () => db.destroy() };
+}
+
+async function openSqlite<DB>(file: string) {
+  const { default: SQLite } = await import('better-sqlite3');
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  // WAL lets readers run beside the single writer; NORMAL sync is durable across a process crash.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return { db: new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' as const };
+}
+
+async function openMysql<DB>(url: string) {
+  const mysql = await import('mysql2');
+  const parsed = new URL(url);
+  const database = parsed.pathname.slice(1);
+  if (database) {
+    const admin = mysql.createConnection({ uri: withoutDatabase(parsed) }).promise();
+    await admin.query(`CREATE DATABASE IF NOT EXISTS \`${database.replaceAll('`', '')}\``);
+    await admin.end();
+  }
+  const pool = mysql.createPool({ uri: url, connectionLimit: 20, supportBigNumbers: true, bigNumberStrings: false, timezone: 'Z' });
+  return { db: new Kysely<DB>({ dialect: new MysqlDialect({ pool }) }), dialect: 'mysql' as const };
+}
+
+function withoutDatabase(url: URL): string {
+  const copy = new URL(url.toString());
+  copy.pathname = '/';
+  return copy.toString();
+}
