@@ -24,7 +24,7 @@ export async function openDatabase<DB>(choice: SqlChoice, migrations: Record<str
   if (error) {
     await db.destroy();
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`migration ${failed} failed: ${String(error)}`, { cause: error });
+    throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`, { cause: error });
   }
   return { db, dialect, close: () => db.destroy() };
 }
