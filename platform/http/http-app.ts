@@ -3,19 +3,21 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Scalar } from '@scalar/hono-api-reference';
+import type { Hono } from 'hono';
 import type { Logger } from '../logger.ts';
 import type { Registry } from '../metrics.ts';
 import { notFound, onError } from './errors.ts';
 import { observability } from './observability.ts';
-import { createRouter, type Router } from './router.ts';
+import type { AppEnv } from './env.ts';
+import { createRouter } from './router.ts';
 
 export interface HttpAppOptions {
   logger: Logger;
   metrics: Registry;
   /** True once every store answered; /ready reports it so a load balancer waits. */
   isReady: () => boolean;
-  /** Mounted under /api in order. */
-  routers: Router[];
+  /** Mounted under /api in order; OpenAPI routes among them are documented. */
+  routers: Hono<AppEnv>[];
   version?: string;
 }
 

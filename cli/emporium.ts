@@ -1,0 +1,10 @@
+// The `emporium` command: one entry point for serving, streaming, batch jobs, seeding and ingest.
+import { Command } from 'commander';
+import { serveCommand } from './serve.ts';
+
+const program = new Command('emporium')
+  .description('Emporium: an open e-commerce shop that is also a data platform')
+  .showHelpAfterError()
+  .addCommand(serveCommand());
+
+await program.parseAsync(process.argv);
