@@ -37,6 +37,6 @@ export type EventOf<T extends TopicName> = TypedEvent<(typeof TOPICS)[T]['events
 
 /** The message key of an event on its topic (the value of the topic's key field). */
 export function keyOf<T extends TopicName>(topic: T, event: EventOf<T>): string {
-  const value = (event as unknown as Record<string, unknown>)[TOPICS[topic].key];
-  return value == null ? '' : String(value);
+  const value = (event as unknown as Record<string, string | null | undefined>)[TOPICS[topic].key];
+  return value ?? '';
 }
