@@ -48,4 +48,15 @@ export interface EventBus extends Lifecycle {
   /** Appends the messages durably; resolves once they will survive a restart. */
   publish(topic: string, messages: OutgoingMessage[]): Promise<void>;
   subscribe(options: SubscribeOptions): Promise<Subscription>;
+  /**
+   * Moves a group's committed position on a topic (replay or skip); the group must have no running
+   * consumer. Partitions not named keep their position.
+   */
+  setOffsets(groupId: string, topic: string, offsets: PartitionOffset[]): Promise<void>;
+}
+
+export interface PartitionOffset {
+  partition: number;
+  /** The next offset the group will read. */
+  offset: number;
 }

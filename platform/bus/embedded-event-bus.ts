@@ -1,0 +1,146 @@
+// The embedded event bus: a durable partitioned log in one SQLite file, with Kafka's consumer-group semantics.
+import type { Clock } from '../clock.ts';
+import { systemClock } from '../clock.ts';
+import type { EventBus, OutgoingMessage, PartitionOffset, SubscribeOptions, Subscription, TopicConfig } from './event-bus.ts';
+import { ConsumerGroups, type TopicPartition } from './embedded/consumer-group.ts';
+import { LogStore } from './embedded/log-store.ts';
+import { partitionFor } from './partitioner.ts';
+
+export interface EmbeddedEventBusOptions {
+  file: string;
+  clock?: Clock;
+  /** Messages handed to a handler at once, from one partition. */
+  batchSize?: number;
+  /** How often an idle consumer looks for messages appended by another process. */
+  pollMs?: number;
+}
+
+/**
+ * Valid on one machine: the log survives restarts and may be appended to by several processes, but the
+ * members of a consumer group must live in one process (groups are coordinated in memory).
+ */
+export class EmbeddedEventBus implements EventBus {
+  private store: LogStore | undefined;
+  private readonly groups = new ConsumerGroups();
+  private readonly subscriptions = new Set<Subscription>();
+  private readonly waiters = new Set<() => void>();
+  private readonly clock: Clock;
+  private readonly batchSize: number;
+  private readonly pollMs: number;
+
+  constructor(private readonly options: EmbeddedEventBusOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.batchSize = options.batchSize ?? 500;
+    this.pollMs = options.pollMs ?? 100;
+  }
+
+  async start(): Promise<void> {
+    this.store = await LogStore.open(this.options.file);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    this.store?.close();
+    this.store = undefined;
+  }
+
+  createTopics(topics: TopicConfig[]): Promise<void> {
+    for (const topic of topics) this.log().createTopic(topic);
+    return Promise.resolve();
+  }
+
+  publish(topic: string, messages: OutgoingMessage[]): Promise<void> {
+    const partitions = this.partitionsOf(topic);
+    this.log().append(
+      topic,
+      messages.map((m) => ({ partition: partitionFor(m.key, partitions), key: m.key, value: m.value })),
+      this.clock(),
+    );
+    for (const wake of this.waiters) wake();
+    return Promise.resolve();
+  }
+
+  setOffsets(groupId: string, topic: string, offsets: PartitionOffset[]): Promise<void> {
+    if (this.groups.hasMembers(groupId)) throw new Error(`group ${groupId} has running consumers; stop them before moving offsets`);
+    this.partitionsOf(topic);
+    for (const { partition, offset } of offsets) this.log().commitOffset(groupId, topic, partition, offset);
+    return Promise.resolve();
+  }
+
+  subscribe(options: SubscribeOptions): Promise<Subscription> {
+    const partitions: TopicPartition[] = options.topics.flatMap((topic) =>
+      Array.from({ length: this.partitionsOf(topic) }, (_, partition) => ({ topic, partition })),
+    );
+    const member = this.groups.join(options.groupId);
+    let stopped = false;
+    const loop = this.consume(options, member, partitions, () => stopped).finally(() => this.groups.leave(options.groupId, member));
+    const subscription: Subscription = {
+      stop: async () => {
+        stopped = true;
+        for (const wake of this.waiters) wake();
+        await loop;
+        this.subscriptions.delete(subscription);
+      },
+    };
+    this.subscriptions.add(subscription);
+    return Promise.resolve(subscription);
+  }
+
+  private async consume(options: SubscribeOptions, member: symbol, partitions: TopicPartition[], stopped: () => boolean): Promise<void> {
+    const { groupId } = options;
+    while (!stopped()) {
+      let handled = false;
+      for (const tp of this.groups.assignment(groupId, member, partitions)) {
+        if (stopped() || !this.groups.lock(groupId, tp)) continue;
+        try {
+          const from = this.position(groupId, tp, options.fromBeginning ?? false);
+          const batch = this.log().read(tp.topic, tp.partition, from, this.batchSize);
+          if (batch.length === 0) continue;
+          await options.handle(batch);
+          // Committed only after the handler resolved: a crash before this line redelivers the batch.
+          this.log().commitOffset(groupId, tp.topic, tp.partition, batch[batch.length - 1]!.offset + 1);
+          handled = true;
+        } catch (error) {
+          options.onError?.(error);
+          return;
+        } finally {
+          this.groups.unlock(groupId, tp);
+        }
+      }
+      if (!handled && !stopped()) await this.nextAppend();
+    }
+  }
+
+  /** Where a group reads next; a new group starts at the oldest message or at the current end. */
+  private position(groupId: string, tp: TopicPartition, fromBeginning: boolean): number {
+    const committed = this.log().committedOffset(groupId, tp.topic, tp.partition);
+    if (committed !== undefined) return committed;
+    const start = fromBeginning ? 0 : this.log().end(tp.topic, tp.partition);
+    this.log().commitOffset(groupId, tp.topic, tp.partition, start);
+    return start;
+  }
+
+  /** Resolves on the next publish in this process, or after pollMs to see appends by other processes. */
+  private nextAppend(): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.waiters.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, this.pollMs);
+      this.waiters.add(wake);
+    });
+  }
+
+  private partitionsOf(topic: string): number {
+    const partitions = this.log().partitions(topic);
+    if (partitions === undefined) throw new Error(`unknown topic ${topic}: create it first`);
+    return partitions;
+  }
+
+  private log(): LogStore {
+    if (!this.store) throw new Error('embedded event bus is not started');
+    return this.store;
+  }
+}

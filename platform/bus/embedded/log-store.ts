@@ -1,0 +1,112 @@
+// The embedded bus's storage: one SQLite file holding topics, partitioned messages and committed group offsets.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Database, Statement } from 'better-sqlite3';
+import type { BusMessage, TopicConfig } from '../event-bus.ts';
+
+interface Row {
+  partition: number;
+  offset: number;
+  key: string;
+  value: Buffer;
+  timestamp: number;
+}
+
+/**
+ * Synchronous SQLite statements behind the bus. Valid for one machine: several processes may append to
+ * the same file (offsets are taken inside the write transaction), but consumer-group coordination lives
+ * in the process that subscribes (see consumer-group.ts).
+ */
+export class LogStore {
+  private readonly partitionCounts = new Map<string, number>();
+  private readonly lastOffset: Statement<[string, number], { last: number | null }>;
+  private readonly insert: Statement<[string, number, number, string, Buffer, number]>;
+  private readonly readFrom: Statement<[string, number, number, number], Row>;
+  private readonly committed: Statement<[string, string, number], { next_offset: number }>;
+  private readonly commit: Statement<[string, string, number, number]>;
+
+  private constructor(private readonly db: Database) {
+    this.lastOffset = db.prepare('SELECT MAX(offset) AS last FROM messages WHERE topic = ? AND partition = ?');
+    this.insert = db.prepare('INSERT INTO messages (topic, partition, offset, key, value, timestamp) VALUES (?, ?, ?, ?, ?, ?)');
+    this.readFrom = db.prepare(
+      'SELECT partition, offset, key, value, timestamp FROM messages WHERE topic = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT ?',
+    );
+    this.committed = db.prepare('SELECT next_offset FROM group_offsets WHERE group_id = ? AND topic = ? AND partition = ?');
+    this.commit = db.prepare(
+      `INSERT INTO group_offsets (group_id, topic, partition, next_offset) VALUES (?, ?, ?, ?)
+       ON CONFLICT (group_id, topic, partition) DO UPDATE SET next_offset = excluded.next_offset`,
+    );
+  }
+
+  static async open(file: string): Promise<LogStore> {
+    const { default: SQLite } = await import('better-sqlite3');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const db = new SQLite(file);
+    // WAL + NORMAL: a committed append survives a process crash, and readers never block the writer.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS topics (name TEXT PRIMARY KEY, partitions INTEGER NOT NULL CHECK (partitions > 0));
+      CREATE TABLE IF NOT EXISTS messages (
+        topic TEXT NOT NULL, partition INTEGER NOT NULL, offset INTEGER NOT NULL,
+        key TEXT NOT NULL, value BLOB NOT NULL, timestamp INTEGER NOT NULL,
+        PRIMARY KEY (topic, partition, offset)) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS group_offsets (
+        group_id TEXT NOT NULL, topic TEXT NOT NULL, partition INTEGER NOT NULL, next_offset INTEGER NOT NULL,
+        PRIMARY KEY (group_id, topic, partition)) WITHOUT ROWID;`);
+    return new LogStore(db);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  createTopic(topic: TopicConfig): void {
+    this.db.prepare('INSERT INTO topics (name, partitions) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(topic.name, topic.partitions);
+  }
+
+  /** Partition count of a topic, or undefined when it does not exist. A topic's count never changes. */
+  partitions(topic: string): number | undefined {
+    let count = this.partitionCounts.get(topic);
+    if (count === undefined) {
+      count = this.db.prepare<[string], { partitions: number }>('SELECT partitions FROM topics WHERE name = ?').get(topic)?.partitions;
+      if (count !== undefined) this.partitionCounts.set(topic, count);
+    }
+    return count;
+  }
+
+  /**
+   * Appends in one immediate transaction: a batch is all there after a crash or not at all, and offsets
+   * are taken under the write lock, so another process appending to the same file cannot collide.
+   */
+  append(topic: string, messages: { partition: number; key: string; value: Buffer }[], timestamp: number): void {
+    this.db
+      .transaction(() => {
+        const next = new Map<number, number>();
+        for (const m of messages) {
+          const offset = next.get(m.partition) ?? this.end(topic, m.partition);
+          this.insert.run(topic, m.partition, offset, m.key, m.value, timestamp);
+          next.set(m.partition, offset + 1);
+        }
+      })
+      .immediate();
+  }
+
+  /** The offset the next appended message of the partition will get. */
+  end(topic: string, partition: number): number {
+    return (this.lastOffset.get(topic, partition)?.last ?? -1) + 1;
+  }
+
+  read(topic: string, partition: number, from: number, limit: number): BusMessage[] {
+    return this.readFrom.all(topic, partition, from, limit).map((r) => ({ topic, ...r }));
+  }
+
+  committedOffset(groupId: string, topic: string, partition: number): number | undefined {
+    return this.committed.get(groupId, topic, partition)?.next_offset;
+  }
+
+  commitOffset(groupId: string, topic: string, partition: number, nextOffset: number): void {
+    this.commit.run(groupId, topic, partition, nextOffset);
+  }
+}

@@ -1,0 +1,127 @@
+// The Kafka event bus: the same port over Apache Kafka through kafkajs, keyed so each entity stays in order.
+import type { Admin, EachBatchPayload, Kafka, Producer } from 'kafkajs';
+import type { Logger } from '../logger.ts';
+import type { EventBus, OutgoingMessage, PartitionOffset, SubscribeOptions, Subscription, TopicConfig } from './event-bus.ts';
+
+export interface KafkaEventBusOptions {
+  brokers: string[];
+  clientId?: string;
+  logger: Logger;
+}
+
+export class KafkaEventBus implements EventBus {
+  private kafka: Kafka | undefined;
+  private producer: Producer | undefined;
+  private admin: Admin | undefined;
+  private readonly subscriptions = new Set<Subscription>();
+
+  constructor(private readonly options: KafkaEventBusOptions) {}
+
+  async start(): Promise<void> {
+    const { Kafka, Partitioners, logLevel } = await import('kafkajs');
+    const log = this.options.logger.child({ component: 'kafka' });
+    this.kafka = new Kafka({
+      clientId: this.options.clientId ?? 'emporium',
+      brokers: this.options.brokers,
+      logLevel: logLevel.WARN,
+      logCreator: () => (entry) => log.warn({ namespace: entry.namespace, ...entry.log }, entry.log.message),
+    });
+    // Murmur2, as the embedded bus: a key maps to the same partition in both modes.
+    this.producer = this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, idempotent: true, maxInFlightRequests: 1 });
+    this.admin = this.kafka.admin();
+    await Promise.all([this.producer.connect(), this.admin.connect()]);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await Promise.all([this.producer?.disconnect(), this.admin?.disconnect()]);
+    this.kafka = this.producer = this.admin = undefined;
+  }
+
+  async createTopics(topics: TopicConfig[]): Promise<void> {
+    await this.adminClient().createTopics({
+      waitForLeaders: true,
+      topics: topics.map((t) => ({ topic: t.name, numPartitions: t.partitions, replicationFactor: -1 })),
+    });
+  }
+
+  async publish(topic: string, messages: OutgoingMessage[]): Promise<void> {
+    if (!this.producer) throw new Error('kafka event bus is not started');
+    // acks=-1: resolved only once every in-sync replica has the batch.
+    await this.producer.send({ topic, acks: -1, messages: messages.map((m) => ({ key: m.key, value: m.value })) });
+  }
+
+  async setOffsets(groupId: string, topic: string, offsets: PartitionOffset[]): Promise<void> {
+    await this.adminClient().setOffsets({ groupId, topic, partitions: offsets.map((o) => ({ partition: o.partition, offset: String(o.offset) })) });
+  }
+
+  /** Resolves once this member has joined its group and holds its partitions. */
+  async subscribe(options: SubscribeOptions): Promise<Subscription> {
+    if (!this.kafka) throw new Error('kafka event bus is not started');
+    if (!options.fromBeginning) await this.startNewGroupAtEnd(options.groupId, options.topics);
+    const consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      heartbeatInterval: 500,
+      sessionTimeout: 10_000,
+      rebalanceTimeout: 10_000,
+      maxWaitTimeInMs: 100,
+      retry: { retries: 0, restartOnFailure: () => Promise.resolve(false) },
+    });
+    consumer.on(consumer.events.CRASH, (event) => options.onError?.(event.payload.error));
+    await consumer.connect();
+    await consumer.subscribe({ topics: options.topics, fromBeginning: true });
+    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+    await consumer.run({ eachBatchAutoResolve: false, eachBatch: (payload) => handleBatch(options, payload) });
+    await joined;
+
+    const subscription: Subscription = {
+      stop: async () => {
+        await consumer.disconnect();
+        this.subscriptions.delete(subscription);
+      },
+    };
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  /**
+   * Kafka's "latest" reset happens at the first fetch, after the join; pinning a new group's offsets to
+   * the current end at subscribe time gives the embedded bus's meaning: only messages published from now on.
+   */
+  private async startNewGroupAtEnd(groupId: string, topics: string[]): Promise<void> {
+    const admin = this.adminClient();
+    const committed = await admin.fetchOffsets({ groupId, topics });
+    for (const { topic, partitions } of committed) {
+      if (partitions.some((p) => p.offset !== '-1')) continue;
+      const ends = await admin.fetchTopicOffsets(topic);
+      await admin.setOffsets({ groupId, topic, partitions: ends.map((e) => ({ partition: e.partition, offset: e.high })) });
+    }
+  }
+
+  private adminClient(): Admin {
+    if (!this.admin) throw new Error('kafka event bus is not started');
+    return this.admin;
+  }
+}
+
+/** Hands one partition batch to the handler and commits it only after the handler resolved. */
+async function handleBatch(
+  options: SubscribeOptions,
+  payload: EachBatchPayload,
+): Promise<void> {
+  const { batch } = payload;
+  if (!payload.isRunning() || payload.isStale() || batch.messages.length === 0) return;
+  await options.handle(
+    batch.messages.map((m) => ({
+      topic: batch.topic,
+      partition: batch.partition,
+      offset: Number(m.offset),
+      key: m.key?.toString() ?? '',
+      value: m.value ?? Buffer.alloc(0),
+      timestamp: Number(m.timestamp),
+    })),
+  );
+  // Committed only after the handler resolved: a crash before this redelivers the batch.
+  payload.resolveOffset(batch.lastOffset());
+  await payload.commitOffsetsIfNecessary();
+}
