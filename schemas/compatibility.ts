@@ -1,5 +1,5 @@
 // Backward compatibility between two versions of an event schema, as the registry and the schema test check it.
-import avro from 'avsc';
+import type avro from 'avsc';
 
 /**
  * Null when a reader of `reader` can read data written with `writer` (Avro schema resolution: new fields
