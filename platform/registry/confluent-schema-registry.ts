@@ -1,0 +1,41 @@
+// The real schema registry: a Confluent-compatible server (Confluent, Apicurio's ccompat API) via @kafkajs/confluent-schema-registry.
+import type { SchemaRegistry as ConfluentClient } from '@kafkajs/confluent-schema-registry';
+import type { SchemaRegistry } from './schema-registry.ts';
+import { unframe } from './wire-format.ts';
+
+export class ConfluentSchemaRegistry implements SchemaRegistry {
+  private client: ConfluentClient | undefined;
+
+  constructor(private readonly options: { url: string }) {}
+
+  async start(): Promise<void> {
+    const { SchemaRegistry } = await import('@kafkajs/confluent-schema-registry');
+    this.client = new SchemaRegistry({ host: this.options.url, clientId: 'emporium' });
+  }
+
+  close(): Promise<void> {
+    this.client = undefined;
+    return Promise.resolve();
+  }
+
+  async register(subject: string, schema: string): Promise<number> {
+    const { SchemaType, COMPATIBILITY } = await import('@kafkajs/confluent-schema-registry');
+    // BACKWARD, as the embedded registry: a consumer on the new schema reads everything already on the topic.
+    const { id } = await this.registry().register({ type: SchemaType.AVRO, schema }, { subject, compatibility: COMPATIBILITY.BACKWARD });
+    return id;
+  }
+
+  encode(schemaId: number, value: unknown): Promise<Buffer> {
+    return this.registry().encode(schemaId, value);
+  }
+
+  async decode(message: Buffer): Promise<{ schemaId: number; value: unknown }> {
+    const { schemaId } = unframe(message);
+    return { schemaId, value: (await this.registry().decode(message)) as unknown };
+  }
+
+  private registry(): ConfluentClient {
+    if (!this.client) throw new Error('schema registry client is not started');
+    return this.client;
+  }
+}
