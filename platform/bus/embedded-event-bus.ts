@@ -60,6 +60,11 @@ export class EmbeddedEventBus implements EventBus {
     return Promise.resolve();
   }
 
+  /** The next offset of every partition of a topic: how many messages each holds. */
+  endOffsets(topic: string): number[] {
+    return Array.from({ length: this.partitionsOf(topic) }, (_, partition) => this.log().end(topic, partition));
+  }
+
   setOffsets(groupId: string, topic: string, offsets: PartitionOffset[]): Promise<void> {
     if (this.groups.hasMembers(groupId)) throw new Error(`group ${groupId} has running consumers; stop them before moving offsets`);
     this.partitionsOf(topic);
