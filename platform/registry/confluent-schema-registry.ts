@@ -1,7 +1,7 @@
 // The real schema registry: a Confluent-compatible server (Confluent, Apicurio's ccompat API) via @kafkajs/confluent-schema-registry.
 import type { SchemaRegistry as ConfluentClient } from '@kafkajs/confluent-schema-registry';
 import type { SchemaRegistry } from './schema-registry.ts';
-import { unframe } from './wire-format.ts';
+import { schemaIdOf } from './wire-format.ts';
 
 export class ConfluentSchemaRegistry implements SchemaRegistry {
   private client: ConfluentClient | undefined;
@@ -30,7 +30,7 @@ export class ConfluentSchemaRegistry implements SchemaRegistry {
   }
 
   async decode(message: Buffer): Promise<{ schemaId: number; value: unknown }> {
-    const { schemaId } = unframe(message);
+    const schemaId = schemaIdOf(message);
     return { schemaId, value: (await this.registry().decode(message)) as unknown };
   }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import avro from 'avsc';
 import { backwardIncompatibility } from '../../schemas/compatibility.ts';
 import type { SchemaRegistry } from './schema-registry.ts';
-import { frame, unframe } from './wire-format.ts';
+import { decodeFramed, encodeFramed, schemaIdOf } from './wire-format.ts';
 
 interface Saved {
   /** Schema text by id; ids start at 1 and never change once given. */
@@ -52,13 +52,13 @@ export class EmbeddedSchemaRegistry implements SchemaRegistry {
 
   // The executor turns a throw (a value that does not fit, a bad header) into a rejection.
   encode(schemaId: number, value: unknown): Promise<Buffer> {
-    return new Promise((resolve) => resolve(frame(schemaId, this.typeOf(schemaId).toBuffer(value))));
+    return new Promise((resolve) => resolve(encodeFramed(this.typeOf(schemaId), schemaId, value)));
   }
 
   decode(message: Buffer): Promise<{ schemaId: number; value: unknown }> {
     return new Promise((resolve) => {
-      const { schemaId, body } = unframe(message);
-      resolve({ schemaId, value: this.typeOf(schemaId).fromBuffer(body) as unknown });
+      const schemaId = schemaIdOf(message);
+      resolve({ schemaId, value: decodeFramed(this.typeOf(schemaId), message) });
     });
   }
 
