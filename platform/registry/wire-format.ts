@@ -30,7 +30,8 @@ export function schemaIdOf(message: Buffer): number {
 
 /** Decodes the Avro body of a framed message whose schema id the caller already resolved to `type`. */
 export function decodeFramed(type: avro.Type, message: Buffer): unknown {
-  const { value, offset } = type.decode(message, HEADER);
+  const decoded: { value: unknown; offset: number } = type.decode(message, HEADER);
+  const { value, offset } = decoded;
   if (offset !== message.length) throw new Error(offset < 0 ? 'truncated Avro message' : 'trailing bytes after the Avro body');
   return value;
 }
