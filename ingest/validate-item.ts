@@ -1,0 +1,61 @@
+// Checks one supplier record: the fields every item needs, then the attributes its category allows.
+import { z } from 'zod';
+import { CATEGORIES, categoryById } from '../serving/catalog/taxonomy.ts';
+import type { SupplierItem } from './supplier-item.ts';
+
+export interface Reason {
+  field: string;
+  message: string;
+}
+
+export type Checked = { ok: true; item: SupplierItem } | { ok: false; reasons: Reason[] };
+
+const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1-64 letters, digits, dots, dashes or underscores');
+
+export const supplierItemSchema = z.object({
+  supplierId: id,
+  itemId: id,
+  name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  description: z.string().trim().max(5000, 'must be at most 5000 characters').default(''),
+  brand: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+  category: z.enum(CATEGORIES.map((c) => c.id) as [string, ...string[]], { error: `must be one of ${CATEGORIES.map((c) => c.id).join(', ')}` }),
+  priceMinor: z
+    .number({ error: 'must be a number of minor units (cents)' })
+    .int('must be a whole number of minor units (cents)')
+    .positive('must be positive')
+    .max(100_000_000_00, 'must be at most 10,000,000,000 minor units'),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD').default('USD'),
+  attributes: z.record(z.string(), z.string().trim().min(1, 'must not be empty')).default({}),
+  imageUrl: z.url('must be an http(s) URL').nullable().default(null),
+});
+
+/** Every reason a record is refused, not just the first, so a supplier fixes a line in one go. */
+export function validateSupplierItem(input: unknown): Checked {
+  const parsed = supplierItemSchema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, reasons: parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'record', message: i.message })) };
+  }
+  const item = parsed.data;
+  const reasons = attributeReasons(item.category, item.attributes);
+  return reasons.length ? { ok: false, reasons } : { ok: true, item };
+}
+
+/** Required attributes present, values from the allowed list, no attribute the category does not have. */
+export function attributeReasons(categoryId: string, attributes: Record<string, string>): Reason[] {
+  const category = categoryById(categoryId)!;
+  const reasons: Reason[] = [];
+  for (const spec of category.attributes) {
+    const value = attributes[spec.name];
+    if (value === undefined) {
+      if (spec.required) reasons.push({ field: `attributes.${spec.name}`, message: `is required for ${category.id}` });
+    } else if (spec.values && !spec.values.includes(value)) {
+      reasons.push({ field: `attributes.${spec.name}`, message: `must be one of ${spec.values.join(', ')}` });
+    }
+  }
+  for (const name of Object.keys(attributes)) {
+    if (!category.attributes.some((a) => a.name === name)) {
+      reasons.push({ field: `attributes.${name}`, message: `is not an attribute of ${category.id} (allowed: ${category.attributes.map((a) => a.name).join(', ')})` });
+    }
+  }
+  return reasons;
+}
