@@ -15,6 +15,8 @@ export interface Config {
   lakeDir: string;
   http: { host: string; port: number };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Demo data made on the first start with an empty catalog (items 0 disables it). */
+  demo: { seed: number; items: number };
   /** HMAC secret for shopper tokens. */
   tokenSecret: string;
   bus: Choice<{ brokers: string[] }>;
@@ -42,6 +44,8 @@ const PORTS: Record<string, string> = {
   EMPORIUM_PORT: 'http',
   EMPORIUM_LOG_LEVEL: 'logging',
   EMPORIUM_TOKEN_SECRET: 'users',
+  EMPORIUM_DEMO_SEED: 'demo data',
+  EMPORIUM_DEMO_ITEMS: 'demo data',
   EMPORIUM_KAFKA_BROKERS: 'event bus',
   EMPORIUM_SCHEMA_REGISTRY_URL: 'schema registry',
   EMPORIUM_MONGO_URL: 'catalog store',
@@ -71,6 +75,8 @@ const schema = z.object({
   EMPORIUM_HOST: z.string().min(1).default('127.0.0.1'),
   EMPORIUM_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   EMPORIUM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  EMPORIUM_DEMO_SEED: z.coerce.number().int().min(0).default(1),
+  EMPORIUM_DEMO_ITEMS: z.coerce.number().int().min(0).max(10_000_000).default(2000),
   EMPORIUM_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   EMPORIUM_KAFKA_BROKERS: z
     .string()
@@ -113,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lakeDir: path.resolve(e.EMPORIUM_LAKE_DIR ?? path.join(dataDir, 'lake')),
     http: { host: e.EMPORIUM_HOST, port: e.EMPORIUM_PORT },
     logLevel: e.EMPORIUM_LOG_LEVEL,
+    demo: { seed: e.EMPORIUM_DEMO_SEED, items: e.EMPORIUM_DEMO_ITEMS },
     tokenSecret: e.EMPORIUM_TOKEN_SECRET ?? DEV_SECRET,
     bus: real(e.EMPORIUM_KAFKA_BROKERS, (v) => ({ brokers: v.split(',') })),
     registry: real(e.EMPORIUM_SCHEMA_REGISTRY_URL, (v) => ({ url: v })),

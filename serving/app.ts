@@ -1,10 +1,14 @@
 // Composes the running shop: picks an adapter per port from the config and hands each context what it needs.
+import { createIngest } from '../ingest/create-ingest.ts';
+import { seedOnFirstStart } from '../ingest/demo/seed-on-first-start.ts';
+import { newUuid, systemClock, type Clock, type NewId } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
-import { systemClock, type Clock } from '../platform/clock.ts';
+import { createEvents } from '../platform/events/create-events.ts';
 import { createHttpApp, type HttpApp } from '../platform/http/http-app.ts';
 import { startAll, type Lifecycle } from '../platform/lifecycle.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
 import { createMetrics } from '../platform/metrics.ts';
+import { createCatalog } from './catalog/create-catalog.ts';
 
 export interface Shop extends Lifecycle {
   http: HttpApp;
@@ -13,17 +17,24 @@ export interface Shop extends Lifecycle {
 export interface ShopOptions {
   logger?: Logger;
   clock?: Clock;
+  newId?: NewId;
 }
 
 export function createShop(config: Config, options: ShopOptions = {}): Promise<Shop> {
   const logger = options.logger ?? createLogger(config.logLevel);
+  const deps = { logger, clock: options.clock ?? systemClock, newId: options.newId ?? newUuid };
   const metrics = createMetrics();
-  const _clock = options.clock ?? systemClock;
-  const parts: Lifecycle[] = [];
+  const events = createEvents(config, deps);
+  const catalog = createCatalog(config, { ...deps, events });
+  const ingest = createIngest(config, { ...deps, events });
+  const demo = seedOnFirstStart(config, { inbound: ingest.inbound, catalog: catalog.store, logger });
+
+  // Start order matters: events first (topics and schemas), stores before their consumers, demo data last.
+  const parts: Lifecycle[] = [events, ...catalog.parts, ...ingest.parts, demo];
   let ready = false;
   let closeAll: (() => Promise<void>) | undefined;
 
-  const http = createHttpApp({ logger, metrics, isReady: () => ready, routers: [] });
+  const http = createHttpApp({ logger, metrics, isReady: () => ready, routers: [catalog.router, ingest.router] });
   return Promise.resolve({
     http,
     async start() {

@@ -45,7 +45,7 @@ export function demoItem(seed: number, index: number): SupplierItem {
     itemId: demoItemId(index),
     name: `${brand} ${capitalize(adjective)} ${product}${highlights[0] ? ` (${highlights[0]})` : ''}`,
     description:
-      `A ${adjective} ${product.toLowerCase()} from ${brand}, with ${highlights.join(' and ') || 'a design people love'}. ` +
+      `${/^[aeiou]/i.test(adjective) ? 'An' : 'A'} ${adjective} ${product.toLowerCase()} from ${brand}, with ${highlights.join(' and ') || 'a design people love'}. ` +
       `Made for ${twoUses(words.uses, r)}. ${category.name} you can count on.`,
     brand,
     category: category.id,

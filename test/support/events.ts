@@ -16,10 +16,11 @@ export interface TestEvents {
   close(): Promise<void>;
 }
 
-export async function openTestEvents(): Promise<TestEvents> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emporium-events-'));
+/** Events in a fresh folder, or over a running embedded shop's data folder (its bus and registry files). */
+export async function openTestEvents(dataDir?: string): Promise<TestEvents> {
+  const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'emporium-events-'));
   const bus = new EmbeddedEventBus({ file: path.join(dir, 'bus.db'), pollMs: 10 });
-  const events = new BusEvents(bus, new EmbeddedSchemaRegistry({ file: path.join(dir, 'registry.json') }));
+  const events = new BusEvents(bus, new EmbeddedSchemaRegistry({ file: path.join(dir, 'schema-registry.json') }));
   await events.start();
   let readers = 0;
   return {
@@ -42,7 +43,7 @@ export async function openTestEvents(): Promise<TestEvents> {
     },
     async close() {
       await events.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (!dataDir) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }

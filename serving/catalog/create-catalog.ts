@@ -1,0 +1,47 @@
+// Composes the item service: the store the config names, the service, its routes and its supplier-feed consumer.
+import path from 'node:path';
+import type { Clock, NewId } from '../../platform/clock.ts';
+import type { Config } from '../../platform/config.ts';
+import type { Events } from '../../platform/events/events.ts';
+import type { Lifecycle } from '../../platform/lifecycle.ts';
+import type { Logger } from '../../platform/logger.ts';
+import { CatalogService } from './catalog-service.ts';
+import { catalogRoutes } from './routes.ts';
+import type { CatalogStore } from './store/catalog-store.ts';
+import { EmbeddedCatalogStore } from './store/embedded-catalog-store.ts';
+import { MongoCatalogStore } from './store/mongo-catalog-store.ts';
+
+export interface CatalogDeps {
+  events: Events;
+  logger: Logger;
+  clock: Clock;
+  newId: NewId;
+}
+
+export function createCatalogStore(config: Config): CatalogStore {
+  return config.catalog.kind === 'real'
+    ? new MongoCatalogStore({ url: config.catalog.url })
+    : new EmbeddedCatalogStore({ file: path.join(config.dataDir, 'catalog.db') });
+}
+
+/** The catalog as parts the shop starts in order: the store, then the consumer of supplier.items. */
+export function createCatalog(config: Config, deps: CatalogDeps) {
+  const store = createCatalogStore(config);
+  const service = new CatalogService({ store, events: deps.events, clock: deps.clock, newId: deps.newId });
+  let subscription: { stop(): Promise<void> } | undefined;
+  const consumer: Lifecycle = {
+    async start() {
+      subscription = await deps.events.consume({
+        groupId: 'catalog',
+        topics: ['supplier.items'],
+        fromBeginning: true,
+        handle: (batch) => service.applySupplierEvents(batch.map((d) => d.event)),
+        onError: (error) => deps.logger.error({ err: error }, 'catalog stopped consuming supplier.items'),
+      });
+    },
+    async close() {
+      await subscription?.stop();
+    },
+  };
+  return { store, service, router: catalogRoutes(service), parts: [store, consumer] as Lifecycle[] };
+}

@@ -1,0 +1,40 @@
+// A whole embedded shop in a temporary data folder, for end-to-end tests through the HTTP API.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig, type Config } from '../../platform/config.ts';
+import { silentLogger } from '../../platform/logger.ts';
+import { createShop, type Shop } from '../../serving/app.ts';
+
+export interface TestShop {
+  shop: Shop;
+  config: Config;
+  /** Calls the API (paths are relative to /api) and parses the JSON answer. */
+  api(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
+  close(): Promise<void>;
+}
+
+/** Starts a shop with no demo data unless `env` asks for it. */
+export async function openTestShop(env: Record<string, string> = {}): Promise<TestShop> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'emporium-shop-'));
+  const config = loadConfig({ EMPORIUM_DATA_DIR: dataDir, EMPORIUM_DEMO_ITEMS: '0', ...env });
+  const shop = await createShop(config, { logger: silentLogger });
+  await shop.start();
+  return {
+    shop,
+    config,
+    async api(method, url, body) {
+      const res = await shop.http.request(`/api${url}`, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
+    },
+    async close() {
+      await shop.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
