@@ -1,10 +1,14 @@
 // The `emporium` command: one entry point for serving, streaming, batch jobs, seeding and ingest.
 import { Command } from 'commander';
+import { ingestCommand } from './ingest.ts';
+import { seedCommand } from './seed.ts';
 import { serveCommand } from './serve.ts';
 
 const program = new Command('emporium')
   .description('Emporium: an open e-commerce shop that is also a data platform')
   .showHelpAfterError()
-  .addCommand(serveCommand());
+  .addCommand(serveCommand())
+  .addCommand(seedCommand())
+  .addCommand(ingestCommand());
 
 await program.parseAsync(process.argv);

@@ -31,7 +31,7 @@ export const supplierItemSchema = z.object({
 
 /** Every reason a record is refused, not just the first, so a supplier fixes a line in one go. */
 export function validateSupplierItem(input: unknown): Checked {
-  const parsed = supplierItemSchema.safeParse(input);
+  const parsed = supplierItemSchema.safeParse(input, { error: (issue) => (issue.input === undefined ? 'is required' : undefined) });
   if (!parsed.success) {
     return { ok: false, reasons: parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'record', message: i.message })) };
   }

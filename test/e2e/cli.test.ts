@@ -1,0 +1,50 @@
+// The emporium CLI as a user runs it: help on every command, seed to a feed file, ingest it with a report.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const bin = path.resolve('bin/emporium.mjs');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'emporium-cli-'));
+const env = { ...process.env, EMPORIUM_DATA_DIR: dataDir, EMPORIUM_LOG_LEVEL: 'warn' };
+
+async function emporium(...args: string[]): Promise<{ code: number; stdout: string }> {
+  try {
+    const { stdout } = await run('node', [bin, ...args], { env });
+    return { code: 0, stdout };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string };
+    return { code: failed.code, stdout: failed.stdout };
+  }
+}
+
+describe('emporium CLI', { timeout: 30_000 }, () => {
+  it('has --help on every subcommand', async () => {
+    const { stdout } = await emporium('--help');
+    const commands = [...stdout.matchAll(/^ {2}(\w+) /gm)].map((m) => m[1]!).filter((c) => c !== 'help');
+    expect(commands).toEqual(expect.arrayContaining(['serve', 'seed', 'ingest']));
+    for (const command of commands) {
+      const help = await emporium(command, '--help');
+      expect(help.stdout, command).toContain(`Usage: emporium ${command}`);
+    }
+  });
+
+  it('writes a deterministic demo feed and ingests it, reporting the bad line and exiting 2', async () => {
+    const feed = path.join(dataDir, 'feed.jsonl');
+    const again = path.join(dataDir, 'again.jsonl');
+    await emporium('seed', '--items', '50', '--seed', '9', '--out', feed);
+    await emporium('seed', '--items', '50', '--seed', '9', '--out', again);
+    expect(fs.readFileSync(feed, 'utf8')).toBe(fs.readFileSync(again, 'utf8'));
+
+    fs.appendFileSync(feed, `${JSON.stringify({ itemId: 'broken', priceMinor: 12.5 })}\n`);
+    const report = path.join(dataDir, 'report.json');
+    const result = await emporium('ingest', feed, '--report', report);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain('50 accepted, 1 refused');
+    expect(result.stdout).toContain('feed.jsonl:51: supplierId is required');
+    expect(JSON.parse(fs.readFileSync(report, 'utf8'))).toMatchObject([{ accepted: 50, rejected: 1 }]);
+  });
+});
