@@ -30,7 +30,7 @@ export class EmbeddedEventBus implements EventBus {
 
   constructor(private readonly options: EmbeddedEventBusOptions) {
     this.clock = options.clock ?? systemClock;
-    this.batchSize = options.batchSize ?? 500;
+    this.batchSize = options.batchSize ?? 1000;
     this.pollMs = options.pollMs ?? 100;
   }
 

@@ -1,8 +1,7 @@
 // Opens a context's own SQL database (SQLite file embedded, MySQL/MariaDB real) and brings its schema up to date.
-import fs from 'node:fs';
-import path from 'node:path';
 import { Kysely, Migrator, MysqlDialect, SqliteDialect, type Migration } from 'kysely';
 import type { SqlChoice } from '../config.ts';
+import { openSqlite as openSqliteFile } from './open-sqlite.ts';
 
 export type Dialect = 'sqlite' | 'mysql';
 
@@ -30,14 +29,8 @@ export async function openDatabase<DB>(choice: SqlChoice, migrations: Record<str
 }
 
 async function openSqlite<DB>(file: string) {
-  const { default: SQLite } = await import('better-sqlite3');
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new SQLite(file);
-  // WAL lets readers run beside the single writer; NORMAL sync is durable across a process crash.
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
+  const sqlite = await openSqliteFile(file);
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
   return { db: new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' as const };
 }
 

@@ -1,7 +1,6 @@
 // The embedded bus's storage: one SQLite file holding topics, partitioned messages and committed group offsets.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Database, Statement } from 'better-sqlite3';
+import { openSqlite } from '../../sql/open-sqlite.ts';
 import type { BusMessage, TopicConfig } from '../event-bus.ts';
 
 interface Row {
@@ -39,13 +38,7 @@ export class LogStore {
   }
 
   static async open(file: string): Promise<LogStore> {
-    const { default: SQLite } = await import('better-sqlite3');
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const db = new SQLite(file);
-    // WAL + NORMAL: a committed append survives a process crash, and readers never block the writer.
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
+    const db = await openSqlite(file);
     db.exec(`
       CREATE TABLE IF NOT EXISTS topics (name TEXT PRIMARY KEY, partitions INTEGER NOT NULL CHECK (partitions > 0));
       CREATE TABLE IF NOT EXISTS messages (
