@@ -14,7 +14,7 @@ export interface FeedReport {
   rejections: { location: string; reasons: Reason[] }[];
 }
 
-const BATCH = 1000;
+const BATCH = 5000;
 
 export async function ingestFile(file: string, inbound: Inbound, progress: Progress = noProgress): Promise<FeedReport> {
   const report: FeedReport = { file, accepted: 0, rejected: 0, rejections: [] };
