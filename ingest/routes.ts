@@ -1,5 +1,6 @@
 // Supplier push API: one item, a bulk list with a result per item, and withdrawal of an item.
 import { createRoute, z } from '@hono/zod-openapi';
+import { json } from '../platform/http/openapi.ts';
 import { createRouter } from '../platform/http/router.ts';
 import type { Inbound, RecordOutcome } from './inbound.ts';
 
@@ -13,7 +14,6 @@ const Outcome = z
   .openapi('RecordOutcome');
 // Records are validated by the inbound service, not here, so a bulk request reports each bad item instead of failing whole.
 const AnyRecord = z.record(z.string(), z.unknown()).openapi('SupplierItemInput');
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const body = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 
 export function ingestRoutes(inbound: Inbound) {

@@ -17,7 +17,7 @@ export interface Database<DB> {
  * A MySQL database named in the URL is created if missing, so each context owns its own database.
  */
 export async function openDatabase<DB>(choice: SqlChoice, migrations: Record<string, Migration>): Promise<Database<DB>> {
-  const { db, dialect } = choice.kind === 'embedded' ? await openSqlite<DB>(choice.file) : await openMysql<DB>(choice.url);
+  const { db, dialect } = await connect<DB>(choice, true);
   const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
@@ -28,17 +28,26 @@ export async function openDatabase<DB>(choice: SqlChoice, migrations: Record<str
   return { db, dialect, close: () => db.destroy() };
 }
 
+/** A read replica: connected as it is, never migrated (its primary's migrations reach it by replication). */
+export async function openReplica<DB>(choice: SqlChoice): Promise<Database<DB>> {
+  const { db, dialect } = await connect<DB>(choice, false);
+  return { db, dialect, close: () => db.destroy() };
+}
+
+const connect = <DB>(choice: SqlChoice, createDatabase: boolean) =>
+  choice.kind === 'embedded' ? openSqlite<DB>(choice.file) : openMysql<DB>(choice.url, createDatabase);
+
 async function openSqlite<DB>(file: string) {
   const sqlite = await openSqliteFile(file);
   sqlite.pragma('foreign_keys = ON');
   return { db: new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' as const };
 }
 
-async function openMysql<DB>(url: string) {
+async function openMysql<DB>(url: string, createDatabase: boolean) {
   const mysql = await import('mysql2');
   const parsed = new URL(url);
   const database = parsed.pathname.slice(1);
-  if (database) {
+  if (database && createDatabase) {
     const admin = mysql.createConnection({ uri: withoutDatabase(parsed) }).promise();
     await admin.query(`CREATE DATABASE IF NOT EXISTS \`${database.replaceAll('`', '')}\``);
     await admin.end();

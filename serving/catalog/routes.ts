@@ -1,6 +1,7 @@
 // Catalog HTTP API: get, bulk get, list by category and attributes, add, partial update, remove.
 import { createRoute, z } from '@hono/zod-openapi';
 import { supplierItemSchema } from '../../ingest/validate-item.ts';
+import { json, Problem } from '../../platform/http/openapi.ts';
 import { createRouter } from '../../platform/http/router.ts';
 import { ITEM_CLASSES } from './taxonomy.ts';
 import type { CatalogService } from './catalog-service.ts';
@@ -9,9 +10,7 @@ export const ItemSchema = supplierItemSchema
   .extend({ itemClass: z.enum(ITEM_CLASSES), updatedAt: z.number().int() })
   .openapi('Item');
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const ItemIdParam = z.object({ itemId: z.string().min(1).max(64).openapi({ param: { name: 'itemId', in: 'path' }, example: 'itm-0000042' }) });
-const Problem = z.object({ code: z.string(), field: z.string().nullable(), message: z.string() }).openapi('Problem');
 
 const PatchSchema = z
   .object({
