@@ -8,7 +8,11 @@ import { createHttpApp, type HttpApp } from '../platform/http/http-app.ts';
 import { startAll, type Lifecycle } from '../platform/lifecycle.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
 import { createMetrics } from '../platform/metrics.ts';
+import { Tokens } from '../platform/auth/tokens.ts';
+import { createCart } from './cart/create-cart.ts';
 import { createCatalog } from './catalog/create-catalog.ts';
+import { productViewRoutes } from './catalog/product-views.ts';
+import { createUsers } from './users/create-users.ts';
 
 export interface Shop extends Lifecycle {
   http: HttpApp;
@@ -27,14 +31,23 @@ export function createShop(config: Config, options: ShopOptions = {}): Promise<S
   const events = createEvents(config, deps);
   const catalog = createCatalog(config, { ...deps, events });
   const ingest = createIngest(config, { ...deps, events });
+  const tokens = new Tokens(config.tokenSecret);
+  const users = createUsers(config, { ...deps, tokens, metrics });
+  const lists = createCart(config, { ...deps, catalog: catalog.service, events, tokens });
+  const views = productViewRoutes({ ...deps, catalog: catalog.service, events, tokens });
   const demo = seedOnFirstStart(config, { inbound: ingest.inbound, catalog: catalog.store, logger });
 
   // Start order matters: events first (topics and schemas), stores before their consumers, demo data last.
-  const parts: Lifecycle[] = [events, ...catalog.parts, ...ingest.parts, demo];
+  const parts: Lifecycle[] = [events, ...catalog.parts, ...ingest.parts, ...users.parts, ...lists.parts, demo];
   let ready = false;
   let closeAll: (() => Promise<void>) | undefined;
 
-  const http = createHttpApp({ logger, metrics, isReady: () => ready, routers: [catalog.router, ingest.router] });
+  const http = createHttpApp({
+    logger,
+    metrics,
+    isReady: () => ready,
+    routers: [catalog.router, views, ingest.router, users.router, lists.router],
+  });
   return Promise.resolve({
     http,
     async start() {

@@ -13,3 +13,6 @@ export const problem = (description: string) => json(Problem, description);
 
 /** Marks a route as acting for the signed-in shopper (bearer token) in the OpenAPI document. */
 export const asShopper = { security: [{ shopper: [] }] };
+
+/** Marks a route as working signed in or not (an empty requirement beside the token). */
+export const maybeAsShopper = { security: [{ shopper: [] }, {}] as Record<string, string[]>[] };

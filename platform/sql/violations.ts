@@ -5,7 +5,7 @@ interface DriverError {
   errno?: unknown;
 }
 
-const codeOf = (error: unknown): DriverError => (typeof error === 'object' && error !== null ? (error) : {});
+const codeOf = (error: unknown): DriverError => (typeof error === 'object' && error !== null ? error : {});
 
 /** A UNIQUE or PRIMARY KEY constraint refused the write. */
 export function isUniqueViolation(error: unknown): boolean {

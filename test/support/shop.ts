@@ -9,8 +9,8 @@ import { createShop, type Shop } from '../../serving/app.ts';
 export interface TestShop {
   shop: Shop;
   config: Config;
-  /** Calls the API (paths are relative to /api) and parses the JSON answer. */
-  api(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
+  /** Calls the API (paths are relative to /api) as the shopper holding `token`, if given, and parses the JSON answer. */
+  api(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: unknown }>;
   close(): Promise<void>;
 }
 
@@ -23,10 +23,13 @@ export async function openTestShop(env: Record<string, string> = {}): Promise<Te
   return {
     shop,
     config,
-    async api(method, url, body) {
+    async api(method, url, body, token) {
       const res = await shop.http.request(`/api${url}`, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await res.text();
