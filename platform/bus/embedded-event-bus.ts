@@ -23,7 +23,8 @@ export class EmbeddedEventBus implements EventBus {
   private store: LogStore | undefined;
   private readonly groups = new ConsumerGroups();
   private readonly subscriptions = new Set<Subscription>();
-  private readonly waiters = new Set<() => void>();
+  /** Idle consumer loops, each with the topics whose appends should wake it. */
+  private readonly waiters = new Map<() => void, readonly string[]>();
   private readonly clock: Clock;
   private readonly batchSize: number;
   private readonly pollMs: number;
@@ -56,7 +57,7 @@ export class EmbeddedEventBus implements EventBus {
       messages.map((m) => ({ partition: partitionFor(m.key, partitions), key: m.key, value: m.value })),
       this.clock(),
     );
-    for (const wake of this.waiters) wake();
+    for (const [wake, topics] of this.waiters) if (topics.includes(topic)) wake();
     return Promise.resolve();
   }
 
@@ -82,7 +83,7 @@ export class EmbeddedEventBus implements EventBus {
     const subscription: Subscription = {
       stop: async () => {
         stopped = true;
-        for (const wake of this.waiters) wake();
+        for (const wake of this.waiters.keys()) wake();
         await loop;
         this.subscriptions.delete(subscription);
       },
@@ -112,7 +113,7 @@ export class EmbeddedEventBus implements EventBus {
           this.groups.unlock(groupId, tp);
         }
       }
-      if (!handled && !stopped()) await this.nextAppend();
+      if (!handled && !stopped()) await this.nextAppend(options.topics);
     }
   }
 
@@ -126,7 +127,7 @@ export class EmbeddedEventBus implements EventBus {
   }
 
   /** Resolves on the next publish in this process, or after pollMs to see appends by other processes. */
-  private nextAppend(): Promise<void> {
+  private nextAppend(topics: readonly string[]): Promise<void> {
     return new Promise((resolve) => {
       const wake = () => {
         clearTimeout(timer);
@@ -134,7 +135,7 @@ export class EmbeddedEventBus implements EventBus {
         resolve();
       };
       const timer = setTimeout(wake, this.pollMs);
-      this.waiters.add(wake);
+      this.waiters.set(wake, topics);
     });
   }
 

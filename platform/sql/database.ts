@@ -1,5 +1,7 @@
 // Opens a context's own SQL database (SQLite file embedded, MySQL/MariaDB real) and brings its schema up to date.
-import { Kysely, Migrator, MysqlDialect, SqliteDialect, type Migration } from 'kysely';
+import type { Database as SqliteFile, Statement } from 'better-sqlite3';
+import { Kysely, Migrator, MysqlDialect, SqliteDialect, type Migration, type SqliteDatabase } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import type { SqlChoice } from '../config.ts';
 import { openSqlite as openSqliteFile } from './open-sqlite.ts';
 
@@ -40,7 +42,23 @@ const connect = <DB>(choice: SqlChoice, createDatabase: boolean) =>
 async function openSqlite<DB>(file: string) {
   const sqlite = await openSqliteFile(file);
   sqlite.pragma('foreign_keys = ON');
-  return { db: new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' as const };
+  return { db: new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }), dialect: 'sqlite' as const };
+}
+
+/**
+ * Kysely prepares every query anew, and preparing costs more than running a small query. The same SQL
+ * text reuses its statement (safe: Kysely runs one query at a time on the single connection).
+ */
+function withStatementCache(sqlite: SqliteFile): SqliteDatabase {
+  const statements = new LRUCache<string, Statement>({ max: 500 });
+  return {
+    close: () => sqlite.close(),
+    prepare(text) {
+      let statement = statements.get(text);
+      if (!statement) statements.set(text, (statement = sqlite.prepare(text)));
+      return statement;
+    },
+  };
 }
 
 async function openMysql<DB>(url: string, createDatabase: boolean) {

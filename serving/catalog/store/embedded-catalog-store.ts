@@ -1,5 +1,6 @@
 // The embedded catalog store: SQLite, one JSON document per item, with an attribute table for indexed filters.
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
+import { LRUCache } from 'lru-cache';
 import { openSqlite } from '../../../platform/sql/open-sqlite.ts';
 import { sameContent, type Item } from '../item.ts';
 import type { CatalogStore, ItemQuery, UpsertOutcome } from './catalog-store.ts';
@@ -7,6 +8,9 @@ import type { CatalogStore, ItemQuery, UpsertOutcome } from './catalog-store.ts'
 /** Valid for one process on one machine (SQLite file under the data folder). */
 export class EmbeddedCatalogStore implements CatalogStore {
   private db: Database | undefined;
+  private readonly recent = new LRUCache<string, Item>({ max: 20_000 });
+  /** Prepared once: preparing is most of the cost of a single-row read. */
+  private prepared: { byId: Statement<[string], { doc: string }> } | undefined;
 
   constructor(private readonly options: { file: string }) {}
 
@@ -21,25 +25,36 @@ export class EmbeddedCatalogStore implements CatalogStore {
       CREATE TABLE IF NOT EXISTS item_attributes (
         name TEXT NOT NULL, value TEXT NOT NULL, item_id TEXT NOT NULL, PRIMARY KEY (name, value, item_id)) WITHOUT ROWID;`);
     this.db = db;
+    this.prepared = { byId: db.prepare<[string], { doc: string }>('SELECT doc FROM items WHERE id = ?') };
   }
 
   close(): Promise<void> {
     this.db?.close();
-    this.db = undefined;
+    this.db = this.prepared = undefined;
     return Promise.resolve();
   }
 
   get(itemId: string): Promise<Item | undefined> {
-    const row = this.sql().prepare<[string], { doc: string }>('SELECT doc FROM items WHERE id = ?').get(itemId);
-    return Promise.resolve(row ? (JSON.parse(row.doc) as Item) : undefined);
+    return Promise.resolve(this.read(itemId));
   }
 
   getMany(itemIds: string[]): Promise<(Item | undefined)[]> {
-    const select = this.sql().prepare<[string], { doc: string }>('SELECT doc FROM items WHERE id = ?');
-    return Promise.resolve(itemIds.map((id) => {
-      const row = select.get(id);
-      return row ? (JSON.parse(row.doc) as Item) : undefined;
-    }));
+    return Promise.resolve(itemIds.map((id) => this.read(id)));
+  }
+
+  /**
+   * Reads through a cache of parsed items: carts and search hits read the same few thousand items over
+   * and over, and parsing the document is most of a read. This process is the store's only writer, so
+   * dropping an item from the cache on every write keeps it exact. Callers treat items as read-only.
+   */
+  private read(itemId: string): Item | undefined {
+    let item = this.recent.get(itemId);
+    if (!item) {
+      const row = this.statements().byId.get(itemId);
+      if (!row) return undefined;
+      this.recent.set(itemId, (item = JSON.parse(row.doc) as Item));
+    }
+    return item;
   }
 
   upsertMany(items: Item[]): Promise<UpsertOutcome[]> {
@@ -56,6 +71,7 @@ export class EmbeddedCatalogStore implements CatalogStore {
           const stored = row && (JSON.parse(row.doc) as Item);
           if (stored && sameContent(stored, item)) return 'unchanged';
           write.run(item.itemId, item.category, JSON.stringify(item));
+          this.recent.delete(item.itemId);
           if (stored) this.unindex(stored);
           index.run(item.itemId, JSON.stringify(item.attributes));
           return stored ? 'updated' : 'created';
@@ -68,6 +84,7 @@ export class EmbeddedCatalogStore implements CatalogStore {
     const db = this.sql();
     return Promise.resolve(
       db.transaction(() => {
+        this.recent.delete(itemId);
         const row = db.prepare<[string], { doc: string }>('DELETE FROM items WHERE id = ? RETURNING doc').get(itemId);
         if (row) this.unindex(JSON.parse(row.doc) as Item);
         return row !== undefined;
@@ -104,6 +121,11 @@ export class EmbeddedCatalogStore implements CatalogStore {
 
   count(): Promise<number> {
     return Promise.resolve(this.sql().prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM items').get()!.n);
+  }
+
+  private statements() {
+    if (!this.prepared) throw new Error('catalog store is not started');
+    return this.prepared;
   }
 
   private sql(): Database {

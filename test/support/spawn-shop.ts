@@ -1,0 +1,40 @@
+// Runs the shop as its own process (as people do) and finds the URL it prints, for e2e tests and HTTP benches.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface SpawnedShop {
+  /** The base URL, once the shop listens. */
+  url: Promise<string>;
+  dataDir: string;
+  stop(): void;
+}
+
+/** `command args` with a fresh data folder and `env` on top of this process's environment. */
+export function spawnShop(command: string, args: string[], env: Record<string, string> = {}): SpawnedShop {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'emporium-shop-'));
+  const child = spawn(command, args, {
+    env: { ...process.env, EMPORIUM_DATA_DIR: dataDir, EMPORIUM_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    // Its own process group, so stop() also ends what npm starts underneath.
+    detached: true,
+  });
+  const url = new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /API docs\s+(http:\/\/\S+)\/docs/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`${command} ${args.join(' ')} exited with ${code}: ${out}`)));
+  });
+  return {
+    url,
+    dataDir,
+    stop() {
+      if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
