@@ -1,4 +1,6 @@
 // What a supplier sends for one item, over HTTP or as one line of a feed file.
+import type { SHOP_CURRENCY } from '../serving/catalog/money.ts';
+
 
 export interface SupplierItem {
   supplierId: string;
@@ -11,7 +13,7 @@ export interface SupplierItem {
   category: string;
   /** Price of one unit in minor units (cents). */
   priceMinor: number;
-  currency: string;
+  currency: typeof SHOP_CURRENCY;
   /** Attribute values; which names and values are allowed depends on the category. */
   attributes: Record<string, string>;
   imageUrl: string | null;

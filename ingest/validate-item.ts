@@ -1,5 +1,6 @@
 // Checks one supplier record: the fields every item needs, then the attributes its category allows.
 import { z } from 'zod';
+import { SHOP_CURRENCY } from '../serving/catalog/money.ts';
 import { CATEGORIES, categoryById } from '../serving/catalog/taxonomy.ts';
 import type { SupplierItem } from './supplier-item.ts';
 
@@ -24,7 +25,7 @@ export const supplierItemSchema = z.object({
     .int('must be a whole number of minor units (cents)')
     .positive('must be positive')
     .max(100_000_000_00, 'must be at most 10,000,000,000 minor units'),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD').default('USD'),
+  currency: z.literal(SHOP_CURRENCY, { error: `must be ${SHOP_CURRENCY}, the shop's currency` }).default(SHOP_CURRENCY),
   attributes: z.record(z.string(), z.string().trim().min(1, 'must not be empty')).default({}),
   imageUrl: z.url('must be an http(s) URL').nullable().default(null),
 });

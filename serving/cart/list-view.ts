@@ -1,5 +1,6 @@
 // A cart or wishlist as shown to the shopper: each line with the item's current details and price.
 import type { Item } from '../catalog/item.ts';
+import { SHOP_CURRENCY } from '../catalog/money.ts';
 import type { Line } from './store/list-store.ts';
 
 export interface ItemSummary {
@@ -21,8 +22,7 @@ export interface ListView {
   lines: ViewLine[];
   itemCount: number;
   subtotalMinor: number;
-  /** The currency of every priced line (a list never mixes currencies), null when nothing is priced. */
-  currency: string | null;
+  currency: typeof SHOP_CURRENCY;
 }
 
 export function listView(lines: Line[], items: (Item | undefined)[]): ListView {
@@ -37,6 +37,6 @@ export function listView(lines: Line[], items: (Item | undefined)[]): ListView {
     lines: viewLines,
     itemCount: priced.reduce((n, l) => n + l.quantity, 0),
     subtotalMinor: priced.reduce((sum, l) => sum + l.lineTotalMinor, 0),
-    currency: priced[0]?.item?.currency ?? null,
+    currency: SHOP_CURRENCY,
   };
 }

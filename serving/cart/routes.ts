@@ -6,6 +6,7 @@ import { createRouter } from '../../platform/http/router.ts';
 import { requireShopper, self } from '../../platform/http/shopper.ts';
 import type { CartService } from './cart-service.ts';
 import { moveToCart, moveToWishlist } from './moves.ts';
+import { SHOP_CURRENCY } from '../catalog/money.ts';
 import { MAX_QUANTITY } from './store/list-store.ts';
 import type { WishlistService } from './wishlist-service.ts';
 
@@ -24,7 +25,7 @@ const ListViewSchema = z
     ),
     itemCount: z.number().int(),
     subtotalMinor: z.number().int(),
-    currency: z.string().nullable(),
+    currency: z.literal(SHOP_CURRENCY),
   })
   .openapi('ListView');
 
@@ -63,7 +64,7 @@ export function cartRoutes(lists: { cart: CartService; wishlist: WishlistService
       createRoute({
         ...route('post', '/users/{userId}/cart/items', 'cart', 'Add an item (quantities of the same item sum)'),
         request: { params: UserParam, ...body(z.object({ itemId: ItemId, quantity: Quantity.default(1) })) },
-        responses: { 200: view, 409: problem('over the line limit, or another currency'), ...errors },
+        responses: { 200: view, 409: problem('over the line limit'), ...errors },
       }),
       async (c) => {
         const { itemId, quantity } = c.req.valid('json');

@@ -60,7 +60,8 @@ export class CatalogService {
     for (const event of events) {
       if (event.type === 'ItemUpserted') {
         const { type: _t, eventId: _e, occurredAt: _o, ...rest } = event;
-        run.push({ ...rest, itemClass: rest.itemClass as Item['itemClass'], updatedAt: this.deps.clock() });
+        // The inbound service validated the record, so class and currency hold the values Item names.
+        run.push({ ...rest, itemClass: rest.itemClass as Item['itemClass'], currency: rest.currency as Item['currency'], updatedAt: this.deps.clock() });
         continue;
       }
       await this.apply(run);

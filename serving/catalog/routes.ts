@@ -18,7 +18,7 @@ const PatchSchema = z
     description: z.string().max(5000),
     brand: z.string().min(1).max(100),
     priceMinor: z.number().int().positive(),
-    currency: z.string().regex(/^[A-Z]{3}$/),
+    currency: supplierItemSchema.shape.currency.removeDefault(),
     imageUrl: z.url().nullable(),
     attributes: z.record(z.string(), z.string().min(1).nullable()),
   })

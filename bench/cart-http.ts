@@ -1,0 +1,78 @@
+// Cart add+get over HTTP against the embedded shop running as its own process, many shoppers at once.
+import autocannon from 'autocannon';
+import { demoItemId } from '../ingest/demo/items.ts';
+import { spawnShop } from '../test/support/spawn-shop.ts';
+
+const SHOPPERS = Number(process.env.SHOPPERS ?? 64);
+const SECONDS = Number(process.env.SECONDS ?? 5);
+const ITEMS = 500;
+
+const shop = spawnShop('node', [...(process.env.PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), 'bin/emporium.mjs', 'serve', '--port', '0'], { EMPORIUM_DEMO_ITEMS: String(ITEMS) });
+try {
+  const url = await shop.url;
+  const call = async (method: string, path: string, body?: unknown, token?: string) => {
+    const res = await fetch(url + path, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) };
+  };
+  // The demo catalog is applied by the item service in the background after start.
+  while ((await call('GET', `/api/items/${demoItemId(ITEMS - 1)}`)).status !== 200) await new Promise((r) => setTimeout(r, 100));
+
+  const shoppers = await Promise.all(
+    Array.from({ length: SHOPPERS }, async (_, i) => {
+      const res = await call('POST', '/api/users', { email: `bench-${i}@example.com`, password: 'bench-password', name: `Bench ${i}` });
+      return res.body as { userId: string; token: string };
+    }),
+  );
+
+  /** One autocannon run; each connection is one shopper, cycling over ten items (a cart of a realistic size). */
+  const run = async (requests: ('add' | 'get')[], connections: number) => {
+    // Empty carts, so no line reaches its limit and every run reads carts of the same size.
+    await Promise.all(shoppers.map((s) => call('DELETE', `/api/users/${s.userId}/cart`, undefined, s.token)));
+    if (requests.length === 1 && requests[0] === 'get') {
+      await Promise.all(shoppers.flatMap((s, i) => Array.from({ length: 10 }, (_, k) => call('POST', `/api/users/${s.userId}/cart/items`, { itemId: demoItemId((i * 10 + k) % ITEMS) }, s.token))));
+    }
+    let next = 0;
+    const result = await autocannon({
+      url,
+      connections,
+      duration: SECONDS,
+      setupClient(client) {
+        const shopper = next++;
+        const { userId, token } = shoppers[shopper % shoppers.length]!;
+        const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+        let adds = 0;
+        const add = {
+          method: 'POST' as const,
+          path: `/api/users/${userId}/cart/items`,
+          headers,
+          setupRequest: (request: object) => ({ ...request, body: JSON.stringify({ itemId: demoItemId((shopper * 10 + (adds++ % 10)) % ITEMS), quantity: 1 }) }),
+        };
+        const get = { method: 'GET' as const, path: `/api/users/${userId}/cart`, headers };
+        client.setRequests(requests.map((r) => (r === 'add' ? add : get)));
+      },
+    });
+    return {
+      'req/s': Math.round(result.requests.average).toLocaleString('en-US'),
+      'p50 ms': result.latency.p50,
+      'p99 ms': result.latency.p99,
+      'max ms': result.latency.max,
+      requests: result.requests.total.toLocaleString('en-US'),
+      'non-2xx or errors': result.non2xx + result.errors,
+    };
+  };
+
+  const rows: Record<string, object> = {};
+  for (const connections of [16, SHOPPERS]) {
+    rows[`add, ${connections} shoppers`] = await run(['add'], connections);
+    rows[`get, ${connections} shoppers`] = await run(['get'], connections);
+    rows[`add+get, ${connections} shoppers`] = await run(['add', 'get'], connections);
+  }
+  console.log(`cart over HTTP, embedded shop in its own process, one connection per shopper, ${SECONDS} s per row`);
+  console.table(rows);
+} finally {
+  shop.stop();
+}
