@@ -1,0 +1,64 @@
+// The main flow on the real servers (npm run test:real): supplier feed into the catalog on MongoDB, a
+// shopper on MariaDB with the user cache on Redis, a cart, and the events read back from Kafka through
+// the schema registry. It grows as search and checkout land.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoItems } from '../../ingest/demo/items.ts';
+import { loadConfig } from '../../platform/config.ts';
+import { createEvents } from '../../platform/events/create-events.ts';
+import { silentLogger } from '../../platform/logger.ts';
+import type { EventOf } from '../../schemas/topics.ts';
+import { openTestShop, type TestShop } from '../support/shop.ts';
+import { waitFor } from '../support/wait-for.ts';
+
+const realEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('EMPORIUM_') && name !== 'EMPORIUM_DATA_DIR')) as Record<string, string>;
+
+describe('main flow on the real servers', () => {
+  let t: TestShop;
+  const run = randomUUID().slice(0, 8);
+  const items = [...demoItems({ seed: 11, count: 3 })].map((item) => ({ ...item, itemId: `${item.itemId}-${run}` }));
+
+  beforeAll(async () => {
+    t = await openTestShop(realEnv);
+    expect(t.config.catalog.kind).toBe('real');
+    expect(t.config.bus.kind).toBe('real');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('takes supplier items through Kafka into MongoDB, and a shopper puts them in a MariaDB cart whose events come back through the registry', async () => {
+    const pushed = await t.api('POST', '/supplier/items/bulk', { items });
+    expect(pushed.status).toBe(200);
+    await waitFor('items in the catalog', async () => (await t.api('GET', `/items/${items[2]!.itemId}`)).status === 200, 30_000);
+
+    const { userId, token } = (await t.api('POST', '/users', { email: `real-${run}@example.com`, password: 'real servers', name: 'Real' })).body as { userId: string; token: string };
+    await t.api('POST', `/users/${userId}/cart/items`, { itemId: items[0]!.itemId, quantity: 2 }, token);
+    await t.api('POST', `/users/${userId}/cart/items`, { itemId: items[1]!.itemId }, token);
+    const cart = await t.api('GET', `/users/${userId}/cart`, undefined, token);
+    expect(cart.body).toMatchObject({ itemCount: 3, subtotalMinor: 2 * items[0]!.priceMinor + items[1]!.priceMinor });
+
+    const events = createEvents(loadConfig(realEnv), { logger: silentLogger });
+    await events.start();
+    const seen: EventOf<'cart'>[] = [];
+    const subscription = await events.consume({
+      groupId: `main-flow-${run}`,
+      topics: ['cart'],
+      fromBeginning: true,
+      handle: (batch) => {
+        seen.push(...batch.map((d) => d.event).filter((e) => e.userId === userId));
+        return Promise.resolve();
+      },
+    });
+    try {
+      await waitFor('both cart events from Kafka', () => seen.length === 2, 30_000);
+      expect(seen.map((e) => [e.type, e.itemId])).toEqual([
+        ['CartItemAdded', items[0]!.itemId],
+        ['CartItemAdded', items[1]!.itemId],
+      ]);
+    } finally {
+      await subscription.stop();
+      await events.close();
+    }
+  });
+});
