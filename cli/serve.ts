@@ -21,7 +21,6 @@ export function serveCommand() {
         [
           '',
           `Emporium is running (${describeMode(config)}).`,
-          `  Storefront     ${server.url}/`,
           `  API docs       ${server.url}/docs`,
           `  OpenAPI        ${server.url}/openapi.json`,
           `  Metrics        ${server.url}/metrics`,
