@@ -12,6 +12,8 @@ import { Tokens } from '../platform/auth/tokens.ts';
 import { createCart } from './cart/create-cart.ts';
 import { createCatalog } from './catalog/create-catalog.ts';
 import { productViewRoutes } from './catalog/product-views.ts';
+import { createInventory } from './inventory/create-inventory.ts';
+import { createServiceability } from './serviceability/create-serviceability.ts';
 import { createUsers } from './users/create-users.ts';
 
 export interface Shop extends Lifecycle {
@@ -35,10 +37,12 @@ export function createShop(config: Config, options: ShopOptions = {}): Promise<S
   const users = createUsers(config, { ...deps, tokens, metrics });
   const lists = createCart(config, { ...deps, catalog: catalog.service, events, tokens });
   const views = productViewRoutes({ ...deps, catalog: catalog.service, events, tokens });
-  const demo = seedOnFirstStart(config, { inbound: ingest.inbound, catalog: catalog.store, logger });
+  const inventory = createInventory(config, { ...deps, events, warehouses: () => serviceability.service.warehouses() });
+  const serviceability = createServiceability(config, { ...deps, catalog: catalog.service, inventory: inventory.service });
+  const demo = seedOnFirstStart(config, { inbound: ingest.inbound, catalog: catalog.store, inventory: inventory.service, logger });
 
   // Start order matters: events first (topics and schemas), stores before their consumers, demo data last.
-  const parts: Lifecycle[] = [events, ...catalog.parts, ...ingest.parts, ...users.parts, ...lists.parts, demo];
+  const parts: Lifecycle[] = [events, ...catalog.parts, ...ingest.parts, ...users.parts, ...lists.parts, ...serviceability.parts, ...inventory.parts, demo];
   let ready = false;
   let closeAll: (() => Promise<void>) | undefined;
 
@@ -46,7 +50,7 @@ export function createShop(config: Config, options: ShopOptions = {}): Promise<S
     logger,
     metrics,
     isReady: () => ready,
-    routers: [catalog.router, views, ingest.router, users.router, lists.router],
+    routers: [catalog.router, views, ingest.router, users.router, lists.router, inventory.router, serviceability.router],
   });
   return Promise.resolve({
     http,

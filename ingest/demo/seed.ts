@@ -1,7 +1,9 @@
 // Seeds the demo catalog through the inbound service, exactly as a supplier feed would arrive.
 import { noProgress, type Progress } from '../../platform/progress.ts';
 import type { Inbound } from '../inbound.ts';
-import { demoItems } from './items.ts';
+import type { InventoryService } from '../../serving/inventory/inventory-service.ts';
+import { demoItemId, demoItems } from './items.ts';
+import { demoStock } from './places.ts';
 
 const BATCH = 1000;
 
@@ -17,4 +19,17 @@ export async function seedDemoItems(inbound: Inbound, options: { seed: number; c
   }
   progress.stop();
   return accepted;
+}
+
+/** Stocks demo items 0..count-1 in one to three warehouses each (some sold out), as stock takes would. */
+export async function seedDemoStock(inventory: InventoryService, options: { seed: number; count: number }, progress: Progress = noProgress): Promise<void> {
+  const warehouses = inventory.warehouses();
+  progress.setTotal(options.count);
+  for (let i = 0; i < options.count; i++) {
+    for (const { warehouse, available } of demoStock(options.seed, i, warehouses.length)) {
+      await inventory.setStock(demoItemId(i), warehouses[warehouse]!, available, 'demo stock');
+    }
+    progress.increment();
+  }
+  progress.stop();
 }

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type Config } from '../../platform/config.ts';
 import { silentLogger } from '../../platform/logger.ts';
-import { createShop, type Shop } from '../../serving/app.ts';
+import { createShop, type Shop, type ShopOptions } from '../../serving/app.ts';
 
 export interface TestShop {
   shop: Shop;
@@ -15,10 +15,10 @@ export interface TestShop {
 }
 
 /** Starts a shop with no demo data unless `env` asks for it. */
-export async function openTestShop(env: Record<string, string> = {}): Promise<TestShop> {
+export async function openTestShop(env: Record<string, string> = {}, options: ShopOptions = {}): Promise<TestShop> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'emporium-shop-'));
   const config = loadConfig({ EMPORIUM_DATA_DIR: dataDir, EMPORIUM_DEMO_ITEMS: '0', ...env });
-  const shop = await createShop(config, { logger: silentLogger });
+  const shop = await createShop(config, { logger: silentLogger, ...options });
   await shop.start();
   return {
     shop,

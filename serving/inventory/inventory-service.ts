@@ -1,0 +1,25 @@
+// Inventory: stock per item and warehouse, every change announced as stock.changed for search and reports.
+import type { Clock, NewId } from '../../platform/clock.ts';
+import { invalid } from '../../platform/errors.ts';
+import type { Events } from '../../platform/events/events.ts';
+import type { StockLevel, StockStore } from './store/stock-store.ts';
+
+export class InventoryService {
+  constructor(private readonly deps: { store: StockStore; events: Events; warehouses: () => readonly string[]; clock: Clock; newId: NewId }) {}
+
+  warehouses = () => this.deps.warehouses();
+
+  levels = (itemIds: string[]): Promise<Map<string, StockLevel[]>> => this.deps.store.levels(itemIds);
+
+  /** Sets the count a warehouse holds (a delivery in, a stock take); `reason` travels with the event. */
+  async setStock(itemId: string, warehouseId: string, available: number, reason = 'restock'): Promise<StockLevel[]> {
+    if (!this.warehouses().includes(warehouseId)) throw invalid('warehouseId', `no warehouse ${warehouseId} (known: ${this.warehouses().join(', ')})`);
+    const before = await this.deps.store.set(itemId, warehouseId, available);
+    if (before !== available) {
+      await this.deps.events.publish('inventory.stock', [
+        { type: 'StockChanged', eventId: this.deps.newId(), occurredAt: this.deps.clock(), itemId, warehouseId, available, delta: available - before, reason },
+      ]);
+    }
+    return (await this.deps.store.levels([itemId])).get(itemId)!;
+  }
+}

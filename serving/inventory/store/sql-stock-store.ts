@@ -1,0 +1,67 @@
+// The stock store over SQL (Kysely): SQLite embedded, MySQL/MariaDB real, in the orders database.
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../../platform/clock.ts';
+import type { Database } from '../../../platform/sql/database.ts';
+import type { StockLevel, StockStore } from './stock-store.ts';
+
+export interface StockDb {
+  stock: { item_id: string; warehouse_id: string; available: number; updated_at: number };
+}
+
+export class SqlStockStore implements StockStore {
+  private database: Database<StockDb> | undefined;
+
+  constructor(
+    private readonly open: () => Promise<Database<StockDb>>,
+    private readonly clock: Clock,
+  ) {}
+
+  async start(): Promise<void> {
+    this.database = await this.open();
+  }
+
+  async close(): Promise<void> {
+    await this.database?.close();
+    this.database = undefined;
+  }
+
+  async levels(itemIds: string[]): Promise<Map<string, StockLevel[]>> {
+    const levels = new Map<string, StockLevel[]>(itemIds.map((id) => [id, []]));
+    if (itemIds.length === 0) return levels;
+    const rows = await this.db()
+      .selectFrom('stock')
+      .select(['item_id', 'warehouse_id', 'available'])
+      .where('item_id', 'in', itemIds)
+      .orderBy('item_id')
+      .orderBy('warehouse_id')
+      .execute();
+    for (const row of rows) levels.get(row.item_id)!.push({ warehouseId: row.warehouse_id, available: row.available });
+    return levels;
+  }
+
+  set(itemId: string, warehouseId: string, available: number): Promise<number> {
+    const at = this.clock();
+    return this.db()
+      .transaction()
+      .execute(async (tx) => {
+        const before = await tx
+          .selectFrom('stock')
+          .select('available')
+          .where('item_id', '=', itemId)
+          .where('warehouse_id', '=', warehouseId)
+          .$if(this.database?.dialect === 'mysql', (q) => q.forUpdate())
+          .executeTakeFirst();
+        if (before) {
+          await tx.updateTable('stock').set({ available, updated_at: at }).where('item_id', '=', itemId).where('warehouse_id', '=', warehouseId).execute();
+        } else {
+          await tx.insertInto('stock').values({ item_id: itemId, warehouse_id: warehouseId, available, updated_at: at }).execute();
+        }
+        return before?.available ?? 0;
+      });
+  }
+
+  private db(): Kysely<StockDb> {
+    if (!this.database) throw new Error('stock store is not started');
+    return this.database.db;
+  }
+}

@@ -1,0 +1,96 @@
+// Answers "can these items reach this pincode, from which warehouse, and when" from the prebuilt table
+// and current stock; never searches the graph at request time.
+import type { Clock } from '../../platform/clock.ts';
+import { notFound } from '../../platform/errors.ts';
+import type { Logger } from '../../platform/logger.ts';
+import type { CatalogService } from '../catalog/catalog-service.ts';
+import { ITEM_CLASSES } from '../catalog/taxonomy.ts';
+import type { InventoryService } from '../inventory/inventory-service.ts';
+import { deliveryPromise, type DeliveryPromise } from './delivery-promise.ts';
+import type { Network } from './network.ts';
+import { TableBuilder, type RouteChange } from './table-builder.ts';
+import type { TableFiles } from './table-files.ts';
+import type { TatTable } from './tat-table.ts';
+
+export type Reach =
+  | ({ itemId: string; deliverable: true; warehouseId: string; tatMinutes: number } & DeliveryPromise)
+  | { itemId: string; deliverable: false; reason: 'unknown item' | 'out of stock' | 'not deliverable to this pincode' };
+
+export class ServiceabilityService {
+  private network: Network | undefined;
+  private table: TatTable | undefined;
+  private builder: TableBuilder | undefined;
+
+  constructor(
+    private readonly deps: {
+      files: TableFiles;
+      /** The network to use when none is saved yet (the demo network on a first start). */
+      initialNetwork: () => Network;
+      catalog: CatalogService;
+      inventory: InventoryService;
+      clock: Clock;
+      logger: Logger;
+    },
+  ) {}
+
+  /** Loads the saved table, or builds and saves one the first time (a fraction of a second). */
+  start(): Promise<void> {
+    const { files } = this.deps;
+    this.network = files.readNetwork();
+    this.table = this.network && files.readTable();
+    if (!this.network || !this.table) {
+      this.network ??= this.deps.initialNetwork();
+      const started = performance.now();
+      this.table = new TableBuilder(this.network).build();
+      files.write(this.network, this.table);
+      this.deps.logger.info({ ms: Math.round(performance.now() - started), cells: this.table.minutes.length }, 'serviceability table built');
+    }
+    return Promise.resolve();
+  }
+
+  close = () => Promise.resolve();
+
+  warehouses(): string[] {
+    return this.current().network.warehouses.map((w) => w.id);
+  }
+
+  /** For each item (in the order asked): the fastest stocked warehouse that reaches the pincode, and the promise. */
+  async reach(itemIds: string[], pincode: string): Promise<Reach[]> {
+    const { table } = this.current();
+    const p = table.pincode(pincode);
+    if (p === undefined) throw notFound('pincode', `we do not deliver to ${pincode} (not a known postal code)`);
+    const [items, levels] = await Promise.all([this.deps.catalog.getMany(itemIds), this.deps.inventory.levels(itemIds)]);
+    const now = this.deps.clock();
+    return itemIds.map((itemId, i): Reach => {
+      const item = items[i];
+      if (!item) return { itemId, deliverable: false, reason: 'unknown item' };
+      const stocked = levels.get(itemId)!.filter((l) => l.available > 0).map((l) => table.warehouse(l.warehouseId)).filter((w) => w !== undefined);
+      if (stocked.length === 0) return { itemId, deliverable: false, reason: 'out of stock' };
+      const best = table.fastest(p, ITEM_CLASSES.indexOf(item.itemClass), stocked);
+      if (!best) return { itemId, deliverable: false, reason: 'not deliverable to this pincode' };
+      return { itemId, deliverable: true, warehouseId: table.warehouses[best.warehouse]!, tatMinutes: best.minutes, ...deliveryPromise(best.minutes, now) };
+    });
+  }
+
+  /** Applies one route change to the live table incrementally and saves both; answers the cells it changed. */
+  changeRoute(change: RouteChange): { changedCells: number; ms: number } {
+    const { network, table } = this.current();
+    if (!network.routes.some((r) => r.id === change.routeId)) throw notFound('routeId', `no route ${change.routeId}`);
+    const started = performance.now();
+    // The builder keeps hub distances between changes; the first change builds them (and an identical table).
+    this.builder ??= new TableBuilder(network);
+    if (this.builder.table() !== table) this.table = this.builder.build();
+    const changedCells = this.builder.applyRouteChange(change);
+    this.network = {
+      ...network,
+      routes: network.routes.flatMap((r) => (r.id !== change.routeId ? [r] : 'removed' in change ? [] : [{ ...r, ...change }])),
+    };
+    this.deps.files.write(this.network, this.table!);
+    return { changedCells, ms: performance.now() - started };
+  }
+
+  private current() {
+    if (!this.network || !this.table) throw new Error('serviceability is not started');
+    return { network: this.network, table: this.table };
+  }
+}
