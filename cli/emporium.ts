@@ -1,5 +1,6 @@
 // The `emporium` command: one entry point for serving, streaming, batch jobs, seeding and ingest.
 import { Command } from 'commander';
+import { batchCommand } from './batch.ts';
 import { ingestCommand } from './ingest.ts';
 import { seedCommand } from './seed.ts';
 import { serveCommand } from './serve.ts';
@@ -9,6 +10,7 @@ const program = new Command('emporium')
   .showHelpAfterError()
   .addCommand(serveCommand())
   .addCommand(seedCommand())
-  .addCommand(ingestCommand());
+  .addCommand(ingestCommand())
+  .addCommand(batchCommand());
 
 await program.parseAsync(process.argv);

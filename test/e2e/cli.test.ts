@@ -22,14 +22,23 @@ async function emporium(...args: string[]): Promise<{ code: number; stdout: stri
 }
 
 describe('emporium CLI', { timeout: 30_000 }, () => {
-  it('has --help on every subcommand', async () => {
-    const { stdout } = await emporium('--help');
-    const commands = [...stdout.matchAll(/^ {2}(\w+) /gm)].map((m) => m[1]!).filter((c) => c !== 'help');
-    expect(commands).toEqual(expect.arrayContaining(['serve', 'seed', 'ingest']));
-    for (const command of commands) {
-      const help = await emporium(command, '--help');
-      expect(help.stdout, command).toContain(`Usage: emporium ${command}`);
-    }
+  it('has --help on every subcommand, nested ones included', async () => {
+    const commandsOf = async (...path: string[]) => {
+      const { stdout } = await emporium(...path, '--help');
+      expect(stdout, path.join(' ')).toContain(`Usage: emporium${path.map((p) => ` ${p}`).join('')}`);
+      const listed = stdout.split('Commands:')[1] ?? '';
+      return [...listed.matchAll(/^ {2}(\w+) /gm)].map((m) => m[1]!).filter((c) => c !== 'help');
+    };
+    const top = await commandsOf();
+    expect(top).toEqual(expect.arrayContaining(['serve', 'seed', 'ingest', 'batch']));
+    for (const command of top) for (const sub of await commandsOf(command)) await commandsOf(command, sub);
+    expect(await commandsOf('batch')).toContain('serviceability');
+  });
+
+  it('builds the serviceability table offline and reports its size and build time', async () => {
+    const { stdout } = await emporium('batch', 'serviceability', '--demo-warehouses', '3');
+    expect(stdout).toMatch(/built [\d,]+ cells \(3 warehouses × [\d,]+ pincodes × 4 item classes/);
+    expect(fs.existsSync(path.join(dataDir, 'serviceability', 'tat-table.bin'))).toBe(true);
   });
 
   it('writes a deterministic demo feed and ingests it, reporting the bad line and exiting 2', async () => {

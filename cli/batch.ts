@@ -1,0 +1,30 @@
+// `emporium batch`: offline jobs, each with a progress bar and a report of what it did.
+import { Command, InvalidArgumentError } from 'commander';
+import { buildServiceability } from '../batch/serviceability.ts';
+import { loadConfig } from '../platform/config.ts';
+import { progressBar } from '../platform/progress.ts';
+
+const warehouses = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new InvalidArgumentError('must be a whole number from 1 to 1000');
+  return n;
+};
+
+export function batchCommand() {
+  return new Command('batch').description('offline jobs over the shop data (run them while the shop is stopped, or restart it after)').addCommand(
+    new Command('serviceability')
+      .description('compute, for every warehouse × pincode × item class, whether delivery is possible and the best turnaround time')
+      .option('--demo-warehouses <count>', 'start from a fresh demo network with this many warehouses instead of the saved one', warehouses)
+      .action((options: { demoWarehouses?: number }) => {
+        const config = loadConfig();
+        const report = buildServiceability(config.dataDir, options, progressBar('serviceability'));
+        process.stdout.write(
+          [
+            `built ${report.cells.toLocaleString('en-US')} cells (${report.warehouses} warehouses × ${report.pincodes.toLocaleString('en-US')} pincodes × 4 item classes, ${report.routes.toLocaleString('en-US')} routes) in ${report.buildMs.toFixed(0)} ms`,
+            `${(report.reachableShare * 100).toFixed(1)}% of cells deliverable; saved to ${report.tableFile}`,
+            '',
+          ].join('\n'),
+        );
+      }),
+  );
+}

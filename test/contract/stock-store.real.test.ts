@@ -1,0 +1,24 @@
+// Runs the stock store contract against the orders database on MySQL/MariaDB (npm run test:real).
+import { randomUUID } from 'node:crypto';
+import { systemClock } from '../../platform/clock.ts';
+import { loadConfig } from '../../platform/config.ts';
+import { openDatabase } from '../../platform/sql/database.ts';
+import { inventoryMigrations } from '../../serving/inventory/store/migrations.ts';
+import { SqlStockStore, type StockDb } from '../../serving/inventory/store/sql-stock-store.ts';
+import { stockStoreContract } from './stock-store.contract.ts';
+
+const { orders } = loadConfig().sql;
+if (orders.kind !== 'real') throw new Error('EMPORIUM_ORDERS_DB_URL must name the MySQL database for the real suite');
+
+stockStoreContract('mysql', () => {
+  const run = randomUUID().slice(0, 8);
+  let n = 0;
+  return {
+    async open() {
+      const store = new SqlStockStore(() => openDatabase<StockDb>(orders, inventoryMigrations), systemClock);
+      await store.start();
+      return store;
+    },
+    unique: (name) => `${name}-${run}-${++n}`,
+  };
+});
