@@ -1,0 +1,356 @@
+// The embedded search index: an inverted index in this process, built for this workload. Postings carry
+// a per-document weight (field boosts folded in at index time), stock is a bitmask per document, so a
+// query is: expand terms (exact, prefix, typo), add up weights, filter by bitmask and fields, count
+// facets, keep the top of the page. Nothing is sorted that does not need to be.
+import { categoryById, ITEM_CLASSES } from '../../catalog/taxonomy.ts';
+import type { FacetCount, SearchDoc, SearchHit, SearchIndex, SearchQuery, SearchResult } from './search-index.ts';
+import { terms } from './text.ts';
+import { Vocabulary } from './vocabulary.ts';
+
+const BOOST = { name: 3, brand: 2, category: 2, attributes: 1.5, description: 1 } as const;
+const MAX_QUERY_TERMS = 8;
+const PREFIX_EXPANSIONS = 20;
+const TYPO_EXPANSIONS = 5;
+const MAX_WAREHOUSES = 64;
+const FACET_VALUES = 20;
+
+interface Postings {
+  slots: number[];
+  weights: number[];
+}
+
+interface Stored {
+  doc: SearchDoc;
+  terms: string[];
+  /** Ids of the doc's attribute values (name=value) for filters and facets. */
+  values: number[];
+}
+
+interface Candidate {
+  slot: number;
+  score: number;
+  minutes: number;
+  warehouse: number;
+}
+
+export class MemoryIndex implements SearchIndex {
+  private readonly slotOf = new Map<string, number>();
+  private readonly stored: (Stored | undefined)[] = [];
+  private readonly free: number[] = [];
+  private readonly postings = new Map<string, Postings>();
+  private readonly vocabulary = new Vocabulary();
+  // Per slot, for filters without touching the stored doc.
+  private readonly price: number[] = [];
+  private readonly itemClass: number[] = [];
+  private readonly category: number[] = [];
+  private readonly brand: number[] = [];
+  private readonly stockLo: number[] = [];
+  private readonly stockHi: number[] = [];
+  /** Stock is known per item id, even before (or after) the item itself is in the index. */
+  private readonly inStockAt = new Map<string, Set<string>>();
+  private readonly warehouseBit = new Map<string, number>();
+  private readonly warehouses: string[] = [];
+  private readonly values = new Map<string, number>();
+  private readonly valueNames: [string, string][] = [];
+  private live = 0;
+  // Reused between queries: one score and one term mask per slot, reset through the touched list.
+  private scores = new Float64Array(0);
+  private masks = new Uint32Array(0);
+
+  start = () => Promise.resolve();
+  close = () => Promise.resolve();
+  count = () => Promise.resolve(this.live);
+
+  upsert(docs: SearchDoc[]): Promise<void> {
+    for (const doc of docs) {
+      this.unindex(doc.itemId);
+      const slot = this.free.pop() ?? this.stored.length;
+      const weights = new Map<string, number>();
+      const add = (text: string, boost: number) => {
+        for (const term of terms(text)) weights.set(term, (weights.get(term) ?? 0) + boost);
+      };
+      add(doc.name, BOOST.name);
+      add(doc.brand, BOOST.brand);
+      add(`${doc.category} ${categoryById(doc.category)?.name ?? ''}`, BOOST.category);
+      add(Object.values(doc.attributes).join(' '), BOOST.attributes);
+      add(doc.description, BOOST.description);
+      for (const [term, weight] of weights) {
+        let list = this.postings.get(term);
+        if (!list) this.postings.set(term, (list = { slots: [], weights: [] }));
+        list.slots.push(slot);
+        // Dampened: the tenth mention of a word in a description says little more than the third.
+        list.weights.push(Math.log1p(weight));
+        this.vocabulary.add(term);
+      }
+      const values = [
+        this.valueId('category', doc.category),
+        this.valueId('brand', doc.brand),
+        ...Object.entries(doc.attributes).map(([name, value]) => this.valueId(name, value)),
+      ];
+      this.stored[slot] = { doc, terms: [...weights.keys()], values: values.slice(2) };
+      this.slotOf.set(doc.itemId, slot);
+      this.price[slot] = doc.priceMinor;
+      this.itemClass[slot] = ITEM_CLASSES.indexOf(doc.itemClass);
+      this.category[slot] = values[0]!;
+      this.brand[slot] = values[1]!;
+      this.writeStockMask(doc.itemId, slot);
+      this.live++;
+    }
+    return Promise.resolve();
+  }
+
+  remove(itemIds: string[]): Promise<void> {
+    for (const id of itemIds) this.unindex(id);
+    return Promise.resolve();
+  }
+
+  setStock(changes: { itemId: string; warehouseId: string; inStock: boolean }[]): Promise<void> {
+    for (const { itemId, warehouseId, inStock } of changes) {
+      let at = this.inStockAt.get(itemId);
+      if (!at) this.inStockAt.set(itemId, (at = new Set()));
+      if (inStock) at.add(warehouseId);
+      else at.delete(warehouseId);
+      const slot = this.slotOf.get(itemId);
+      if (slot !== undefined) this.writeStockMask(itemId, slot);
+    }
+    return Promise.resolve();
+  }
+
+  search(query: SearchQuery): Promise<SearchResult> {
+    const reach = this.reachOf(query);
+    const matched = this.match(terms(query.text).slice(0, MAX_QUERY_TERMS));
+    const categoryId = query.category === undefined ? undefined : (this.values.get(key('category', query.category)) ?? -1);
+    const required = Object.entries(query.attributes ?? {}).map(([name, values]) => new Set(values.map((v) => this.values.get(key(name, v)) ?? -1)));
+    const minPrice = query.priceMinMinor ?? -Infinity;
+    const maxPrice = query.priceMaxMinor ?? Infinity;
+
+    const counts = new Map<number, number>();
+    const bump = (id: number) => counts.set(id, (counts.get(id) ?? 0) + 1);
+    const page = new TopK(query.offset + query.limit, comparator(query.sort, this.price, (slot) => this.stored[slot]!.doc.itemId));
+    let total = 0;
+    const consider = (slot: number, score: number) => {
+      if (categoryId !== undefined && this.category[slot] !== categoryId) return;
+      const price = this.price[slot]!;
+      if (price < minPrice || price > maxPrice) return;
+      const values = this.stored[slot]!.values;
+      for (const allowed of required) if (!values.some((v) => allowed.has(v))) return;
+      const delivery = reach.best(slot);
+      if (!delivery) return;
+      total++;
+      bump(this.category[slot]!);
+      bump(this.brand[slot]!);
+      for (const v of values) bump(v);
+      page.offer({ slot, score, ...delivery });
+    };
+    if (matched === 'all') {
+      for (let slot = 0; slot < this.stored.length; slot++) if (this.stored[slot]) consider(slot, 0);
+    } else {
+      for (const slot of matched) consider(slot, this.scores[slot]!);
+      this.reset(matched);
+    }
+
+    const hits: SearchHit[] = page
+      .sorted()
+      .slice(query.offset)
+      .map((c) => ({ itemId: this.stored[c.slot]!.doc.itemId, score: c.score, warehouseId: this.warehouses[c.warehouse]!, tatMinutes: c.minutes }));
+    return Promise.resolve({ total, hits, facets: this.facets(counts) });
+  }
+
+  /**
+   * Slots matching the terms, with their scores left in `scores`: all terms if any slot has them all,
+   * otherwise any. The last term also matches as a prefix; a term the index does not know matches its
+   * nearest known spellings.
+   */
+  private match(queryTerms: string[]): number[] | 'all' {
+    if (queryTerms.length === 0) return 'all';
+    this.ensureScratch();
+    const touched: number[] = [];
+    const docs = Math.max(1, this.live);
+    queryTerms.forEach((term, i) => {
+      const bit = 1 << i;
+      const expansions: [string, number][] = this.vocabulary.has(term)
+        ? [[term, 1]]
+        : this.vocabulary
+            .similar(term)
+            .slice(0, TYPO_EXPANSIONS)
+            .map((s) => [s.term, 1 - 0.3 * s.edits]);
+      if (i === queryTerms.length - 1 && term.length >= 2) {
+        for (const t of this.vocabulary.withPrefix(term, PREFIX_EXPANSIONS)) expansions.push([t, 0.7]);
+      }
+      for (const [t, factor] of expansions) {
+        const list = this.postings.get(t)!;
+        const idf = Math.log(1 + docs / list.slots.length) * factor;
+        const { slots, weights } = list;
+        for (let k = 0; k < slots.length; k++) {
+          const slot = slots[k]!;
+          if (this.masks[slot] === 0) touched.push(slot);
+          this.masks[slot]! |= bit;
+          this.scores[slot]! += weights[k]! * idf;
+        }
+      }
+    });
+    const all = (1 << queryTerms.length) - 1;
+    const every = touched.filter((slot) => this.masks[slot] === all);
+    if (every.length > 0 && every.length < touched.length) {
+      for (const slot of touched) if (this.masks[slot] !== all) this.scores[slot] = this.masks[slot] = 0;
+      return every;
+    }
+    return touched;
+  }
+
+  private reset(slots: number[]): void {
+    for (const slot of slots) this.scores[slot] = this.masks[slot] = 0;
+  }
+
+  private ensureScratch(): void {
+    if (this.scores.length >= this.stored.length) return;
+    const size = Math.max(1024, this.stored.length * 2);
+    this.scores = new Float64Array(size);
+    this.masks = new Uint32Array(size);
+  }
+
+  /** For the query's pincode: per class, which warehouse bits reach it and in how many minutes. */
+  private reachOf(query: SearchQuery) {
+    const perClass = ITEM_CLASSES.map((c) => {
+      const minutes = new Float64Array(MAX_WAREHOUSES).fill(Infinity);
+      let lo = 0;
+      let hi = 0;
+      for (const [warehouse, m] of Object.entries(query.reachable[c])) {
+        const bit = this.warehouseBit.get(warehouse);
+        if (bit === undefined) continue;
+        minutes[bit] = m;
+        if (bit < 32) lo |= 1 << bit;
+        else hi |= 1 << (bit - 32);
+      }
+      return { minutes, lo, hi };
+    });
+    return {
+      /** The fastest reachable warehouse holding the slot's item, or undefined. */
+      best: (slot: number): { minutes: number; warehouse: number } | undefined => {
+        const r = perClass[this.itemClass[slot]!]!;
+        let best: { minutes: number; warehouse: number } | undefined;
+        for (const [word, offset] of [
+          [this.stockLo[slot]! & r.lo, 0],
+          [this.stockHi[slot]! & r.hi, 32],
+        ] as const) {
+          let bits = word;
+          while (bits !== 0) {
+            const low = bits & -bits;
+            const bit = 31 - Math.clz32(low) + offset;
+            bits ^= low;
+            const m = r.minutes[bit]!;
+            if (!best || m < best.minutes) best = { minutes: m, warehouse: bit };
+          }
+        }
+        return best;
+      },
+    };
+  }
+
+  private facets(counts: Map<number, number>): SearchResult['facets'] {
+    const byName = new Map<string, FacetCount[]>();
+    for (const [id, count] of counts) {
+      const [name, value] = this.valueNames[id]!;
+      let list = byName.get(name);
+      if (!list) byName.set(name, (list = []));
+      list.push({ value, count });
+    }
+    const top = (list: FacetCount[] = []) => list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, FACET_VALUES);
+    const category = top(byName.get('category'));
+    const brand = top(byName.get('brand'));
+    byName.delete('category');
+    byName.delete('brand');
+    return { category, brand, attributes: Object.fromEntries([...byName].sort(([a], [b]) => a.localeCompare(b)).map(([name, list]) => [name, top(list)])) };
+  }
+
+  private unindex(itemId: string): void {
+    const slot = this.slotOf.get(itemId);
+    if (slot === undefined) return;
+    for (const term of this.stored[slot]!.terms) {
+      const list = this.postings.get(term)!;
+      const at = list.slots.indexOf(slot);
+      list.slots.splice(at, 1);
+      list.weights.splice(at, 1);
+    }
+    this.stored[slot] = undefined;
+    this.slotOf.delete(itemId);
+    this.free.push(slot);
+    this.live--;
+  }
+
+  private writeStockMask(itemId: string, slot: number): void {
+    let lo = 0;
+    let hi = 0;
+    for (const warehouse of this.inStockAt.get(itemId) ?? []) {
+      const bit = this.bitOf(warehouse);
+      if (bit < 32) lo |= 1 << bit;
+      else hi |= 1 << (bit - 32);
+    }
+    this.stockLo[slot] = lo;
+    this.stockHi[slot] = hi;
+  }
+
+  private bitOf(warehouse: string): number {
+    let bit = this.warehouseBit.get(warehouse);
+    if (bit === undefined) {
+      if (this.warehouses.length >= MAX_WAREHOUSES) throw new Error(`the embedded index tracks at most ${MAX_WAREHOUSES} warehouses`);
+      bit = this.warehouses.push(warehouse) - 1;
+      this.warehouseBit.set(warehouse, bit);
+    }
+    return bit;
+  }
+
+  private valueId(name: string, value: string): number {
+    let id = this.values.get(key(name, value));
+    if (id === undefined) {
+      id = this.valueNames.push([name, value]) - 1;
+      this.values.set(key(name, value), id);
+    }
+    return id;
+  }
+}
+
+const key = (name: string, value: string) => `${name}\u0000${value}`;
+
+type Compare = (a: Candidate, b: Candidate) => number;
+
+function comparator(sort: SearchQuery['sort'], price: number[], idOf: (slot: number) => string): Compare {
+  const tie: Compare = (a, b) => b.score - a.score || (idOf(a.slot) < idOf(b.slot) ? -1 : 1);
+  switch (sort) {
+    case 'price_asc':
+      return (a, b) => price[a.slot]! - price[b.slot]! || tie(a, b);
+    case 'price_desc':
+      return (a, b) => price[b.slot]! - price[a.slot]! || tie(a, b);
+    case 'delivery':
+      return (a, b) => a.minutes - b.minutes || tie(a, b);
+    default:
+      return tie;
+  }
+}
+
+/** Keeps the best k offered candidates in order: the page never needs the whole result sorted. */
+class TopK {
+  private readonly items: Candidate[] = [];
+
+  constructor(
+    private readonly k: number,
+    private readonly compare: Compare,
+  ) {}
+
+  offer(candidate: Candidate): void {
+    if (this.k === 0) return;
+    const items = this.items;
+    if (items.length === this.k && this.compare(candidate, items[items.length - 1]!) >= 0) return;
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.compare(candidate, items[mid]!) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    items.splice(lo, 0, candidate);
+    if (items.length > this.k) items.pop();
+  }
+
+  sorted = () => this.items;
+}
