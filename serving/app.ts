@@ -13,6 +13,7 @@ import { createCart } from './cart/create-cart.ts';
 import { createCatalog } from './catalog/create-catalog.ts';
 import { productViewRoutes } from './catalog/product-views.ts';
 import { createInventory } from './inventory/create-inventory.ts';
+import { createSearch } from './search/create-search.ts';
 import { createServiceability } from './serviceability/create-serviceability.ts';
 import { createUsers } from './users/create-users.ts';
 
@@ -39,10 +40,11 @@ export function createShop(config: Config, options: ShopOptions = {}): Promise<S
   const views = productViewRoutes({ ...deps, catalog: catalog.service, events, tokens });
   const inventory = createInventory(config, { ...deps, events, warehouses: () => serviceability.service.warehouses() });
   const serviceability = createServiceability(config, { ...deps, catalog: catalog.service, inventory: inventory.service });
+  const search = createSearch(config, { ...deps, events, catalog: catalog.service, serviceability: serviceability.service, users: users.service, tokens });
   const demo = seedOnFirstStart(config, { inbound: ingest.inbound, catalog: catalog.store, inventory: inventory.service, logger });
 
   // Start order matters: events first (topics and schemas), stores before their consumers, demo data last.
-  const parts: Lifecycle[] = [events, ...catalog.parts, ...ingest.parts, ...users.parts, ...lists.parts, ...serviceability.parts, ...inventory.parts, demo];
+  const parts: Lifecycle[] = [events, ...catalog.parts, ...ingest.parts, ...users.parts, ...lists.parts, ...serviceability.parts, ...inventory.parts, ...search.parts, demo];
   let ready = false;
   let closeAll: (() => Promise<void>) | undefined;
 
@@ -50,7 +52,7 @@ export function createShop(config: Config, options: ShopOptions = {}): Promise<S
     logger,
     metrics,
     isReady: () => ready,
-    routers: [catalog.router, views, ingest.router, users.router, lists.router, inventory.router, serviceability.router],
+    routers: [catalog.router, views, ingest.router, users.router, lists.router, inventory.router, serviceability.router, search.router],
   });
   return Promise.resolve({
     http,

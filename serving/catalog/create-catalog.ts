@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { Clock, NewId } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
+import { consumer } from '../../platform/events/consumer.ts';
 import type { Events } from '../../platform/events/events.ts';
 import type { Lifecycle } from '../../platform/lifecycle.ts';
 import type { Logger } from '../../platform/logger.ts';
@@ -28,20 +29,11 @@ export function createCatalogStore(config: Config): CatalogStore {
 export function createCatalog(config: Config, deps: CatalogDeps) {
   const store = createCatalogStore(config);
   const service = new CatalogService({ store, events: deps.events, clock: deps.clock, newId: deps.newId });
-  let subscription: { stop(): Promise<void> } | undefined;
-  const consumer: Lifecycle = {
-    async start() {
-      subscription = await deps.events.consume({
-        groupId: 'catalog',
-        topics: ['supplier.items'],
-        fromBeginning: true,
-        handle: (batch) => service.applySupplierEvents(batch.map((d) => d.event)),
-        onError: (error) => deps.logger.error({ err: error }, 'catalog stopped consuming supplier.items'),
-      });
-    },
-    async close() {
-      await subscription?.stop();
-    },
-  };
-  return { store, service, router: catalogRoutes(service), parts: [store, consumer] as Lifecycle[] };
+  const supplierFeed = consumer(deps.events, deps.logger, {
+    groupId: 'catalog',
+    topics: ['supplier.items'],
+    fromBeginning: true,
+    handle: (batch) => service.applySupplierEvents(batch.map((d) => d.event)),
+  });
+  return { store, service, router: catalogRoutes(service), parts: [store, supplierFeed] as Lifecycle[] };
 }

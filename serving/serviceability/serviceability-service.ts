@@ -1,11 +1,13 @@
 // Answers "can these items reach this pincode, from which warehouse, and when" from the prebuilt table
 // and current stock; never searches the graph at request time.
+import { LRUCache } from 'lru-cache';
 import type { Clock } from '../../platform/clock.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { CatalogService } from '../catalog/catalog-service.ts';
 import { ITEM_CLASSES } from '../catalog/taxonomy.ts';
 import type { InventoryService } from '../inventory/inventory-service.ts';
+import type { Reachable } from '../search/index/search-index.ts';
 import { deliveryPromise, type DeliveryPromise } from './delivery-promise.ts';
 import type { Network } from './network.ts';
 import { TableBuilder, type RouteChange } from './table-builder.ts';
@@ -20,6 +22,7 @@ export class ServiceabilityService {
   private network: Network | undefined;
   private table: TatTable | undefined;
   private builder: TableBuilder | undefined;
+  private readonly reachCache = new LRUCache<string, Reachable>({ max: 10_000 });
 
   constructor(
     private readonly deps: {
@@ -49,6 +52,30 @@ export class ServiceabilityService {
   }
 
   close = () => Promise.resolve();
+
+  /**
+   * For a pincode: per item class, the minutes from every warehouse that can deliver there. Search
+   * filters and ranks with it; it is cached per pincode until a route changes.
+   */
+  reachable(pincode: string): Reachable | undefined {
+    const cached = this.reachCache.get(pincode);
+    if (cached) return cached;
+    const { table } = this.current();
+    const p = table.pincode(pincode);
+    if (p === undefined) return undefined;
+    const reach = Object.fromEntries(
+      ITEM_CLASSES.map((itemClass, c) => {
+        const from: Record<string, number> = {};
+        table.warehouses.forEach((warehouse, w) => {
+          const minutes = table.tat(w, p, c);
+          if (minutes !== undefined) from[warehouse] = minutes;
+        });
+        return [itemClass, from];
+      }),
+    ) as Reachable;
+    this.reachCache.set(pincode, reach);
+    return reach;
+  }
 
   warehouses(): string[] {
     return this.current().network.warehouses.map((w) => w.id);
@@ -81,6 +108,7 @@ export class ServiceabilityService {
     this.builder ??= new TableBuilder(network);
     if (this.builder.table() !== table) this.table = this.builder.build();
     const changedCells = this.builder.applyRouteChange(change);
+    this.reachCache.clear();
     this.network = {
       ...network,
       routes: network.routes.flatMap((r) => (r.id !== change.routeId ? [r] : 'removed' in change ? [] : [{ ...r, ...change }])),

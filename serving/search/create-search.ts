@@ -1,0 +1,26 @@
+// Wires search: the index the config names, the indexer that feeds it, the service and its routes.
+import { randomUUID } from 'node:crypto';
+import type { Tokens } from '../../platform/auth/tokens.ts';
+import type { Clock, NewId } from '../../platform/clock.ts';
+import type { Config } from '../../platform/config.ts';
+import type { Events } from '../../platform/events/events.ts';
+import type { Logger } from '../../platform/logger.ts';
+import { searchIndexer } from '../../stream/search-indexer.ts';
+import type { CatalogService } from '../catalog/catalog-service.ts';
+import type { ServiceabilityService } from '../serviceability/serviceability-service.ts';
+import type { UserService } from '../users/user-service.ts';
+import { MemoryIndex } from './index/memory-index.ts';
+import { searchRoutes } from './routes.ts';
+import { SearchService } from './search-service.ts';
+
+export function createSearch(
+  config: Config,
+  deps: { events: Events; catalog: CatalogService; serviceability: ServiceabilityService; users: UserService; tokens: Tokens; logger: Logger; clock: Clock; newId: NewId },
+) {
+  if (config.search.kind === 'real') throw new Error('EMPORIUM_ELASTICSEARCH_URL is set, but the Elasticsearch index is not built yet; unset it to search in process');
+  const index = new MemoryIndex();
+  // The in-process index starts empty every time, so its indexer reads both topics from the start.
+  const indexer = searchIndexer({ events: deps.events, index, logger: deps.logger, groupId: `search-indexer-memory-${randomUUID()}` });
+  const service = new SearchService({ ...deps, index });
+  return { index, service, router: searchRoutes(service, deps.tokens), parts: [index, indexer] };
+}
