@@ -9,6 +9,7 @@ import { searchIndexer } from '../../stream/search-indexer.ts';
 import type { CatalogService } from '../catalog/catalog-service.ts';
 import type { ServiceabilityService } from '../serviceability/serviceability-service.ts';
 import type { UserService } from '../users/user-service.ts';
+import { ElasticIndex } from './index/elastic-index.ts';
 import { MemoryIndex } from './index/memory-index.ts';
 import { searchRoutes } from './routes.ts';
 import { SearchService } from './search-service.ts';
@@ -17,10 +18,11 @@ export function createSearch(
   config: Config,
   deps: { events: Events; catalog: CatalogService; serviceability: ServiceabilityService; users: UserService; tokens: Tokens; logger: Logger; clock: Clock; newId: NewId },
 ) {
-  if (config.search.kind === 'real') throw new Error('EMPORIUM_ELASTICSEARCH_URL is set, but the Elasticsearch index is not built yet; unset it to search in process');
-  const index = new MemoryIndex();
-  // The in-process index starts empty every time, so its indexer reads both topics from the start.
-  const indexer = searchIndexer({ events: deps.events, index, logger: deps.logger, groupId: `search-indexer-memory-${randomUUID()}` });
+  const real = config.search.kind === 'real';
+  const index = config.search.kind === 'real' ? new ElasticIndex({ url: config.search.url }) : new MemoryIndex();
+  // Elasticsearch keeps the index, so its indexer resumes; the in-process one starts empty every time and reads both topics again.
+  const groupId = real ? 'search-indexer' : `search-indexer-memory-${randomUUID()}`;
+  const indexer = searchIndexer({ events: deps.events, index, logger: deps.logger, groupId });
   const service = new SearchService({ ...deps, index });
   return { index, service, router: searchRoutes(service, deps.tokens), parts: [index, indexer] };
 }

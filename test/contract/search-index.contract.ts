@@ -100,6 +100,19 @@ export function searchIndexContract(name: string, makeHarness: () => SearchIndex
       expect(await ids({ text: 'oled' })).toEqual(['tv-lg']);
     });
 
+    it('keeps stock that arrives before its item, and across a remove and re-add', async () => {
+      await index.setStock([{ itemId: 'kettle', warehouseId: 'wh-east', inStock: true }]);
+      expect(await ids({ text: 'kettle' })).toEqual([]);
+      const kettle = doc('kettle', { name: 'Steel Kettle', category: 'kitchen', priceMinor: 2500 });
+      await index.upsert([kettle]);
+      expect(await ids({ text: 'kettle' })).toEqual(['kettle']);
+      await index.remove(['kettle']);
+      expect(await ids({ text: 'kettle' })).toEqual([]);
+      await index.upsert([kettle]);
+      expect(await ids({ text: 'kettle' })).toEqual(['kettle']);
+      await index.remove(['kettle']);
+    });
+
     it('sorts by price either way, filters a price range and pages through results', async () => {
       expect(await ids({ category: 'shirts', sort: 'price_asc' })).toEqual(['shirt-m-blue-2', 'shirt-m-blue', 'shirt-m-white', 'shirt-l-blue']);
       expect(await ids({ category: 'shirts', sort: 'price_desc', limit: 2 })).toEqual(['shirt-l-blue', 'shirt-m-white']);

@@ -1,6 +1,6 @@
-// The main flow on the real servers (npm run test:real): supplier feed into the catalog on MongoDB, a
-// shopper on MariaDB with the user cache on Redis, a cart, and the events read back from Kafka through
-// the schema registry. It grows as search and checkout land.
+// The main flow on the real servers (npm run test:real): supplier feed into the catalog on MongoDB, stock
+// on MariaDB, search on Elasticsearch, a shopper on MariaDB with the user cache on Redis, a cart, and the
+// events read back from Kafka through the schema registry. It grows as checkout lands.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoItems } from '../../ingest/demo/items.ts';
@@ -22,15 +22,19 @@ describe('main flow on the real servers', () => {
     t = await openTestShop(realEnv);
     expect(t.config.catalog.kind).toBe('real');
     expect(t.config.bus.kind).toBe('real');
+    expect(t.config.search.kind).toBe('real');
   });
   afterAll(async () => {
     await t?.close();
   });
 
-  it('takes supplier items through Kafka into MongoDB, and a shopper puts them in a MariaDB cart whose events come back through the registry', async () => {
+  it('takes supplier items through Kafka into MongoDB and Elasticsearch, and a shopper finds them and puts them in a MariaDB cart whose events come back through the registry', async () => {
     const pushed = await t.api('POST', '/supplier/items/bulk', { items });
     expect(pushed.status).toBe(200);
     await waitFor('items in the catalog', async () => (await t.api('GET', `/items/${items[2]!.itemId}`)).status === 200, 30_000);
+    for (const item of items) await t.api('PUT', `/inventory/${item.itemId}/warehouses/wh-01-newark`, { available: 5 });
+    const found = async () => ((await t.api('GET', `/search?q=${encodeURIComponent(items[0]!.name)}&pincode=07030`)).body as { hits: { itemId: string }[] }).hits;
+    await waitFor('the first item in search results', async () => (await found()).some((h) => h.itemId === items[0]!.itemId), 30_000);
 
     const { userId, token } = (await t.api('POST', '/users', { email: `real-${run}@example.com`, password: 'real servers', name: 'Real' })).body as { userId: string; token: string };
     await t.api('POST', `/users/${userId}/cart/items`, { itemId: items[0]!.itemId, quantity: 2 }, token);
