@@ -7,12 +7,11 @@ import type { Logger } from '../../platform/logger.ts';
 import type { CatalogService } from '../catalog/catalog-service.ts';
 import { ITEM_CLASSES } from '../catalog/taxonomy.ts';
 import type { InventoryService } from '../inventory/inventory-service.ts';
-import type { Reachable } from '../search/index/search-index.ts';
 import { deliveryPromise, type DeliveryPromise } from './delivery-promise.ts';
 import type { Network } from './network.ts';
 import { TableBuilder, type RouteChange } from './table-builder.ts';
 import type { TableFiles } from './table-files.ts';
-import type { TatTable } from './tat-table.ts';
+import type { Reachable, TatTable } from './tat-table.ts';
 
 export type Reach =
   | ({ itemId: string; deliverable: true; warehouseId: string; tatMinutes: number } & DeliveryPromise)
@@ -58,22 +57,11 @@ export class ServiceabilityService {
    * filters and ranks with it; it is cached per pincode until a route changes.
    */
   reachable(pincode: string): Reachable | undefined {
-    const cached = this.reachCache.get(pincode);
-    if (cached) return cached;
-    const { table } = this.current();
-    const p = table.pincode(pincode);
-    if (p === undefined) return undefined;
-    const reach = Object.fromEntries(
-      ITEM_CLASSES.map((itemClass, c) => {
-        const from: Record<string, number> = {};
-        table.warehouses.forEach((warehouse, w) => {
-          const minutes = table.tat(w, p, c);
-          if (minutes !== undefined) from[warehouse] = minutes;
-        });
-        return [itemClass, from];
-      }),
-    ) as Reachable;
-    this.reachCache.set(pincode, reach);
+    let reach = this.reachCache.get(pincode);
+    if (!reach) {
+      reach = this.current().table.reachable(pincode);
+      if (reach) this.reachCache.set(pincode, reach);
+    }
     return reach;
   }
 

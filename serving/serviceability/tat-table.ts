@@ -3,6 +3,9 @@
 import { ITEM_CLASSES, type ItemClass } from '../catalog/taxonomy.ts';
 
 export const UNREACHABLE = 0xffff;
+
+/** Minutes from each warehouse that reaches a pincode, per item class (a warehouse absent cannot reach it). */
+export type Reachable = Record<ItemClass, Record<string, number>>;
 const MAGIC = 'EMPTAT1\n';
 
 export class TatTable {
@@ -35,6 +38,22 @@ export class TatTable {
   tat(warehouse: number, pincode: number, itemClass: number): number | undefined {
     const m = this.minutes[this.offset(itemClass, pincode, warehouse)]!;
     return m === UNREACHABLE ? undefined : m;
+  }
+
+  /** Every warehouse that reaches the pincode, per item class, with its minutes; undefined for an unknown pincode. */
+  reachable(pincode: string): Reachable | undefined {
+    const p = this.pincode(pincode);
+    if (p === undefined) return undefined;
+    return Object.fromEntries(
+      ITEM_CLASSES.map((itemClass, c) => {
+        const from: Record<string, number> = {};
+        this.warehouses.forEach((warehouse, w) => {
+          const minutes = this.tat(w, p, c);
+          if (minutes !== undefined) from[warehouse] = minutes;
+        });
+        return [itemClass, from];
+      }),
+    ) as Reachable;
   }
 
   /** The fastest of `candidates` (warehouse indexes, e.g. those with stock) for the pincode, if any can deliver. */

@@ -56,6 +56,7 @@ export class MemoryIndex implements SearchIndex {
   // Reused between queries: one score and one term mask per slot, reset through the touched list.
   private scores = new Float64Array(0);
   private masks = new Uint32Array(0);
+  private facetCounts = new Int32Array(0);
 
   start = () => Promise.resolve();
   close = () => Promise.resolve();
@@ -116,16 +117,24 @@ export class MemoryIndex implements SearchIndex {
     return Promise.resolve();
   }
 
+  /** When nothing deliverable matches as typed, asks again with every word also matching its near spellings and extensions. */
   search(query: SearchQuery): Promise<SearchResult> {
+    const queryTerms = terms(query.text).slice(0, MAX_QUERY_TERMS);
+    const result = this.run(query, queryTerms, false);
+    return Promise.resolve(result.total === 0 && queryTerms.length > 0 ? this.run(query, queryTerms, true) : result);
+  }
+
+  private run(query: SearchQuery, queryTerms: string[], broaden: boolean): SearchResult {
     const reach = this.reachOf(query);
-    const matched = this.match(terms(query.text).slice(0, MAX_QUERY_TERMS));
+    const matched = this.match(queryTerms, broaden);
     const categoryId = query.category === undefined ? undefined : (this.values.get(key('category', query.category)) ?? -1);
     const required = Object.entries(query.attributes ?? {}).map(([name, values]) => new Set(values.map((v) => this.values.get(key(name, v)) ?? -1)));
     const minPrice = query.priceMinMinor ?? -Infinity;
     const maxPrice = query.priceMaxMinor ?? Infinity;
 
-    const counts = new Map<number, number>();
-    const bump = (id: number) => counts.set(id, (counts.get(id) ?? 0) + 1);
+    // Facet counts in a typed array indexed by value id: a common word matches tens of thousands of items.
+    if (this.facetCounts.length < this.valueNames.length) this.facetCounts = new Int32Array(this.valueNames.length * 2);
+    const counts = this.facetCounts;
     const page = new TopK(query.offset + query.limit, comparator(query.sort, this.price, (slot) => this.stored[slot]!.doc.itemId));
     let total = 0;
     const consider = (slot: number, score: number) => {
@@ -134,13 +143,13 @@ export class MemoryIndex implements SearchIndex {
       if (price < minPrice || price > maxPrice) return;
       const values = this.stored[slot]!.values;
       for (const allowed of required) if (!values.some((v) => allowed.has(v))) return;
-      const delivery = reach.best(slot);
-      if (!delivery) return;
+      const warehouse = reach.best(slot);
+      if (warehouse < 0) return;
       total++;
-      bump(this.category[slot]!);
-      bump(this.brand[slot]!);
-      for (const v of values) bump(v);
-      page.offer({ slot, score, ...delivery });
+      counts[this.category[slot]!]!++;
+      counts[this.brand[slot]!]!++;
+      for (const v of values) counts[v]!++;
+      page.offer({ slot, score, minutes: reach.minutesOf(slot, warehouse), warehouse });
     };
     if (matched === 'all') {
       for (let slot = 0; slot < this.stored.length; slot++) if (this.stored[slot]) consider(slot, 0);
@@ -153,28 +162,27 @@ export class MemoryIndex implements SearchIndex {
       .sorted()
       .slice(query.offset)
       .map((c) => ({ itemId: this.stored[c.slot]!.doc.itemId, score: c.score, warehouseId: this.warehouses[c.warehouse]!, tatMinutes: c.minutes }));
-    return Promise.resolve({ total, hits, facets: this.facets(counts) });
+    return { total, hits, facets: this.facets(counts) };
   }
 
   /**
    * Slots matching the terms, with their scores left in `scores`: all terms if any slot has them all,
    * otherwise any. The last term also matches as a prefix; a term the index does not know matches its
-   * nearest known spellings.
+   * nearest known spellings; broadened, every term matches both ways.
    */
-  private match(queryTerms: string[]): number[] | 'all' {
+  private match(queryTerms: string[], broaden: boolean): number[] | 'all' {
     if (queryTerms.length === 0) return 'all';
     this.ensureScratch();
     const touched: number[] = [];
     const docs = Math.max(1, this.live);
     queryTerms.forEach((term, i) => {
       const bit = 1 << i;
-      const expansions: [string, number][] = this.vocabulary.has(term)
-        ? [[term, 1]]
-        : this.vocabulary
-            .similar(term)
-            .slice(0, TYPO_EXPANSIONS)
-            .map((s) => [s.term, 1 - 0.3 * s.edits]);
-      if (i === queryTerms.length - 1 && term.length >= 2) {
+      const known = this.vocabulary.has(term);
+      const expansions: [string, number][] = known ? [[term, 1]] : [];
+      if (!known || broaden) {
+        for (const near of this.vocabulary.similar(term).slice(0, TYPO_EXPANSIONS)) expansions.push([near.term, 1 - 0.3 * near.edits]);
+      }
+      if ((broaden || i === queryTerms.length - 1) && term.length >= 2) {
         for (const t of this.vocabulary.withPrefix(term, PREFIX_EXPANSIONS)) expansions.push([t, 0.7]);
       }
       for (const [t, factor] of expansions) {
@@ -225,31 +233,36 @@ export class MemoryIndex implements SearchIndex {
       return { minutes, lo, hi };
     });
     return {
-      /** The fastest reachable warehouse holding the slot's item, or undefined. */
-      best: (slot: number): { minutes: number; warehouse: number } | undefined => {
+      /** The bit of the fastest reachable warehouse holding the slot's item, or -1. */
+      best: (slot: number): number => {
         const r = perClass[this.itemClass[slot]!]!;
-        let best: { minutes: number; warehouse: number } | undefined;
-        for (const [word, offset] of [
-          [this.stockLo[slot]! & r.lo, 0],
-          [this.stockHi[slot]! & r.hi, 32],
-        ] as const) {
-          let bits = word;
+        let best = -1;
+        let bestMinutes = Infinity;
+        for (let word = 0; word < 2; word++) {
+          let bits = word === 0 ? this.stockLo[slot]! & r.lo : this.stockHi[slot]! & r.hi;
           while (bits !== 0) {
             const low = bits & -bits;
-            const bit = 31 - Math.clz32(low) + offset;
+            const bit = 31 - Math.clz32(low) + word * 32;
             bits ^= low;
-            const m = r.minutes[bit]!;
-            if (!best || m < best.minutes) best = { minutes: m, warehouse: bit };
+            if (r.minutes[bit]! < bestMinutes) {
+              bestMinutes = r.minutes[bit]!;
+              best = bit;
+            }
           }
         }
         return best;
       },
+      minutesOf: (slot: number, bit: number) => perClass[this.itemClass[slot]!]!.minutes[bit]!,
     };
   }
 
-  private facets(counts: Map<number, number>): SearchResult['facets'] {
+  /** Reads the facet counts out, and zeroes them for the next query. */
+  private facets(counts: Int32Array): SearchResult['facets'] {
     const byName = new Map<string, FacetCount[]>();
-    for (const [id, count] of counts) {
+    for (let id = 0; id < this.valueNames.length; id++) {
+      const count = counts[id]!;
+      if (count === 0) continue;
+      counts[id] = 0;
       const [name, value] = this.valueNames[id]!;
       let list = byName.get(name);
       if (!list) byName.set(name, (list = []));

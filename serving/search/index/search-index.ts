@@ -2,6 +2,7 @@
 // keeps undeliverable items out of every count.
 import type { Lifecycle } from '../../../platform/lifecycle.ts';
 import type { ItemClass } from '../../catalog/taxonomy.ts';
+import type { Reachable } from '../../serviceability/tat-table.ts';
 
 /** What the index holds of an item: its searchable text, its filters, and where it is in stock. */
 export interface SearchDoc {
@@ -15,8 +16,7 @@ export interface SearchDoc {
   itemClass: ItemClass;
 }
 
-/** Minutes from each warehouse that reaches the shopper's pincode, per item class (absent: cannot reach). */
-export type Reachable = Record<ItemClass, Record<string, number>>;
+export type { Reachable } from '../../serviceability/tat-table.ts';
 
 export type SearchSort = 'relevance' | 'price_asc' | 'price_desc' | 'delivery';
 
