@@ -1,0 +1,20 @@
+// The payment port: ask for an order's money, give it back, and trust only callbacks the gateway signed.
+import type { Lifecycle } from '../../../platform/lifecycle.ts';
+
+/** A gateway may answer at once, answer later through a callback, or never answer at all. */
+export type ChargeOutcome =
+  | { status: 'succeeded'; paymentId: string; amountMinor: number }
+  | { status: 'failed'; paymentId: string; reason: string }
+  | { status: 'pending'; paymentId: string };
+
+/** What a gateway's callback reports about a payment it had left pending. */
+export type PaymentCallback = { paymentId: string; orderId: string } & ({ status: 'succeeded'; amountMinor: number } | { status: 'failed'; reason: string });
+
+export interface PaymentGateway extends Lifecycle {
+  /** Asks for the amount; `method` is the shopper's payment token. One order, one payment id, however often asked. */
+  charge(request: { orderId: string; amountMinor: number; currency: string; method: string }): Promise<ChargeOutcome>;
+  /** Gives a captured payment back; refunding one twice refunds it once. */
+  refund(paymentId: string, amountMinor: number): Promise<void>;
+  /** The callback in `body` if `signature` proves the gateway sent it; undefined otherwise. */
+  verifyCallback(body: string, signature: string | undefined): PaymentCallback | undefined;
+}

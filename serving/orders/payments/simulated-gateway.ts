@@ -1,0 +1,57 @@
+// The embedded and development gateway: the payment token picks the outcome, as card networks' test
+// cards do. `pay_success` is captured at once, `pay_decline` is declined, `pay_no_answer` stays
+// pending and never calls back. Callbacks are signed with HMAC-SHA256, as real gateways' webhooks are.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { invalid } from '../../../platform/errors.ts';
+import type { ChargeOutcome, PaymentCallback, PaymentGateway } from './payment-gateway.ts';
+
+export const SIMULATED_METHODS = ['pay_success', 'pay_decline', 'pay_no_answer'] as const;
+
+const Callback = z.discriminatedUnion('status', [
+  z.object({ paymentId: z.string().min(1), orderId: z.string().min(1), status: z.literal('succeeded'), amountMinor: z.number().int().min(0) }),
+  z.object({ paymentId: z.string().min(1), orderId: z.string().min(1), status: z.literal('failed'), reason: z.string() }),
+]);
+
+export class SimulatedGateway implements PaymentGateway {
+  /** Refunded amounts by payment id: what a gateway dashboard would show. */
+  readonly refunds = new Map<string, number>();
+
+  constructor(private readonly secret: string) {}
+
+  start = () => Promise.resolve();
+  close = () => Promise.resolve();
+
+  charge(request: { orderId: string; amountMinor: number; currency: string; method: string }): Promise<ChargeOutcome> {
+    const paymentId = `sim-${request.orderId}`;
+    switch (request.method) {
+      case 'pay_success':
+        return Promise.resolve({ status: 'succeeded', paymentId, amountMinor: request.amountMinor });
+      case 'pay_decline':
+        return Promise.resolve({ status: 'failed', paymentId, reason: 'card declined' });
+      case 'pay_no_answer':
+        return Promise.resolve({ status: 'pending', paymentId });
+      default:
+        return Promise.reject(invalid('payment.method', `the simulated gateway takes ${SIMULATED_METHODS.join(', ')}`));
+    }
+  }
+
+  refund(paymentId: string, amountMinor: number): Promise<void> {
+    this.refunds.set(paymentId, amountMinor);
+    return Promise.resolve();
+  }
+
+  /** Signs a callback body as the gateway would (tests and the dev console use it to play the gateway). */
+  sign(body: string): string {
+    return createHmac('sha256', this.secret).update(body).digest('hex');
+  }
+
+  verifyCallback(body: string, signature: string | undefined): PaymentCallback | undefined {
+    if (!signature) return undefined;
+    const expected = Buffer.from(this.sign(body), 'hex');
+    const given = Buffer.from(signature, 'hex');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+    const parsed = Callback.safeParse(JSON.parse(body));
+    return parsed.success ? parsed.data : undefined;
+  }
+}

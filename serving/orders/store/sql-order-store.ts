@@ -1,0 +1,386 @@
+// The order store over SQL (Kysely): SQLite embedded, MySQL/MariaDB real, in the orders database beside
+// the stock it holds. Each method is one transaction; on MySQL the order row is locked first, so a
+// payment and an expiry arriving together are applied one after the other.
+import type { Kysely, Transaction } from 'kysely';
+import type { Clock } from '../../../platform/clock.ts';
+import { notFound } from '../../../platform/errors.ts';
+import { appendOutbox, type OutboxDb, type OutboxEvent } from '../../../platform/outbox/outbox.ts';
+import type { Database } from '../../../platform/sql/database.ts';
+import { isUniqueViolation } from '../../../platform/sql/violations.ts';
+import type { StockDb } from '../../inventory/store/sql-stock-store.ts';
+import type { OrderEvents } from '../order-events.ts';
+import type { CancelReason, NewOrder, Order, OrderLine, OrderStatus } from '../order.ts';
+import type { LineReservation, OrderStore, PaymentOutcome, RefundDue, ReserveOutcome } from './order-store.ts';
+
+interface OrdersTable {
+  order_id: string;
+  user_id: string;
+  client_key: string;
+  status: OrderStatus;
+  pincode: string;
+  lines: string;
+  total_minor: number;
+  currency: string;
+  payment_id: string | null;
+  cancel_reason: CancelReason | null;
+  expires_at: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface OrdersDb extends StockDb, OutboxDb {
+  orders: OrdersTable;
+  reservations: { order_id: string; item_id: string; warehouse_id: string; quantity: number; released: number };
+  payments: { payment_id: string; order_id: string; outcome: 'succeeded' | 'failed'; amount_minor: number; refund: 'none' | 'due' | 'done'; created_at: number };
+}
+
+type Tx = Transaction<OrdersDb>;
+
+/** Thrown inside a reserve transaction to roll it back; never leaves the store. */
+class OutOfStock extends Error {
+  constructor(readonly itemId: string) {
+    super(`out of stock: ${itemId}`);
+  }
+}
+
+export class SqlOrderStore implements OrderStore {
+  private database: Database<OrdersDb> | undefined;
+
+  constructor(
+    private readonly open: () => Promise<Database<OrdersDb>>,
+    private readonly deps: { clock: Clock; events: OrderEvents; onCommit?: () => void },
+  ) {}
+
+  async start(): Promise<void> {
+    this.database = await this.open();
+  }
+
+  async close(): Promise<void> {
+    await this.database?.close();
+    this.database = undefined;
+  }
+
+  async create(order: NewOrder): Promise<{ order: Order; created: boolean }> {
+    const existing = await this.byClientKey(order.userId, order.clientKey);
+    if (existing) return { order: existing, created: false };
+    const created: Order = { ...order, status: 'CREATED', paymentId: null, cancelReason: null, updatedAt: order.createdAt };
+    try {
+      await this.write(async (tx) => {
+        await tx.insertInto('orders').values(toRow(created)).execute();
+        return { result: undefined, events: [this.deps.events.created(created, order.createdAt)] };
+      });
+    } catch (error) {
+      // Two checkouts with one key at once: the second answers the first's order.
+      if (!isUniqueViolation(error)) throw error;
+      return { order: (await this.byClientKey(order.userId, order.clientKey))!, created: false };
+    }
+    return { order: created, created: true };
+  }
+
+  async get(orderId: string): Promise<Order | undefined> {
+    const row = await this.db().selectFrom('orders').selectAll().where('order_id', '=', orderId).executeTakeFirst();
+    return row && toOrder(row);
+  }
+
+  async list(userId: string, limit: number): Promise<Order[]> {
+    const rows = await this.db().selectFrom('orders').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').orderBy('order_id').limit(limit).execute();
+    return rows.map(toOrder);
+  }
+
+  async reserve(orderId: string, lines: LineReservation[]): Promise<ReserveOutcome> {
+    try {
+      return await this.write(async (tx, at) => {
+        const order = await this.locked(tx, orderId);
+        if (order.status !== 'CREATED' || order.lines.every((l) => l.warehouseId !== null)) return { result: { ok: true as const, order }, events: [] };
+        const events: OutboxEvent[] = [];
+        const chosen = new Map<string, string>();
+        // Items in one order everywhere, so two MySQL transactions never wait on each other's rows in a cycle.
+        for (const line of [...lines].sort((a, b) => a.itemId.localeCompare(b.itemId))) {
+          const warehouseId = await this.takeFromFirst(tx, orderId, line, at, events);
+          if (!warehouseId) throw new OutOfStock(line.itemId);
+          chosen.set(line.itemId, warehouseId);
+        }
+        const reserved = { ...order, lines: order.lines.map((l) => ({ ...l, warehouseId: chosen.get(l.itemId) ?? null })), updatedAt: at };
+        await tx.updateTable('orders').set({ lines: JSON.stringify(reserved.lines), updated_at: at }).where('order_id', '=', orderId).execute();
+        return { result: { ok: true as const, order: reserved }, events };
+      });
+    } catch (error) {
+      if (error instanceof OutOfStock) return { ok: false, itemId: error.itemId };
+      throw error;
+    }
+  }
+
+  release(orderId: string): Promise<number> {
+    return this.write(async (tx, at) => {
+      const order = await this.locked(tx, orderId);
+      if (order.status !== 'CREATED') return { result: 0, events: [] };
+      const events: OutboxEvent[] = [];
+      const released = await this.releaseHolds(tx, orderId, 'checkout undone', at, events);
+      const lines = order.lines.map((l) => ({ ...l, warehouseId: null }));
+      await tx.updateTable('orders').set({ lines: JSON.stringify(lines), updated_at: at }).where('order_id', '=', orderId).execute();
+      await tx.deleteFrom('reservations').where('order_id', '=', orderId).execute();
+      return { result: released.reduce((sum, r) => sum + r.units, 0), events };
+    });
+  }
+
+  cancel(orderId: string, reason: CancelReason, dueBy?: number): Promise<Order | undefined> {
+    return this.write(async (tx, at) => {
+      const order = await this.locked(tx, orderId);
+      if (order.status !== 'CREATED' || (dueBy !== undefined && order.expiresAt > dueBy)) return { result: undefined, events: [] };
+      return this.cancelLocked(tx, order, reason, at);
+    });
+  }
+
+  async paymentSucceeded(orderId: string, paymentId: string, amountMinor: number): Promise<PaymentOutcome> {
+    return this.write<PaymentOutcome>(async (tx, at) => {
+      const order = await this.locked(tx, orderId);
+      if (await this.seenPayment(tx, paymentId)) return { result: { kind: 'duplicate', order }, events: [] };
+      const place = async (kind: 'placed' | 'replaced') => {
+        await this.recordPayment(tx, paymentId, orderId, 'succeeded', amountMinor, 'none', at);
+        const placed: Order = { ...order, status: 'PLACED', paymentId, cancelReason: null, updatedAt: at };
+        await tx.updateTable('orders').set({ status: 'PLACED', payment_id: paymentId, cancel_reason: null, updated_at: at }).where('order_id', '=', orderId).execute();
+        return { result: { kind, order: placed }, events: this.deps.events.placed(placed, paymentId, at) };
+      };
+      const paysInFull = amountMinor === order.totalMinor;
+      if (paysInFull && order.status === 'CREATED') return place('placed');
+      if (paysInFull && order.status === 'CANCELLED') {
+        // Paid after it expired: take the same units again if they are still there.
+        const events: OutboxEvent[] = [];
+        if (await this.retake(tx, order, at, events)) {
+          const replaced = await place('replaced');
+          return { result: replaced.result, events: [...events, ...replaced.events] };
+        }
+      }
+      // Could not place (sold out since, paid twice, or the wrong amount): the money goes back.
+      await this.recordPayment(tx, paymentId, orderId, 'succeeded', amountMinor, 'due', at);
+      return { result: { kind: 'refund_due' as const, order }, events: [] };
+    });
+  }
+
+  async paymentFailed(orderId: string, paymentId: string, reason: string): Promise<{ duplicate: boolean; order: Order | undefined }> {
+    return this.write<{ duplicate: boolean; order: Order | undefined }>(async (tx, at) => {
+      const order = await this.locked(tx, orderId);
+      if (await this.seenPayment(tx, paymentId)) return { result: { duplicate: true, order }, events: [] };
+      await this.recordPayment(tx, paymentId, orderId, 'failed', 0, 'none', at);
+      const failed = this.deps.events.paymentFailed(orderId, paymentId, reason, at);
+      if (order.status !== 'CREATED') return { result: { duplicate: false, order }, events: [failed] };
+      const cancelled = await this.cancelLocked(tx, order, 'payment_failed', at);
+      return { result: { duplicate: false, order: cancelled.result }, events: [failed, ...cancelled.events] };
+    });
+  }
+
+  async refundsDue(limit: number): Promise<RefundDue[]> {
+    const rows = await this.db()
+      .selectFrom('payments')
+      .innerJoin('orders', 'orders.order_id', 'payments.order_id')
+      .select(['payments.payment_id', 'payments.order_id', 'payments.amount_minor', 'orders.currency'])
+      .where('payments.refund', '=', 'due')
+      .orderBy('payments.created_at')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ paymentId: r.payment_id, orderId: r.order_id, amountMinor: Number(r.amount_minor), currency: r.currency }));
+  }
+
+  async markRefunded(paymentId: string): Promise<void> {
+    await this.write(async (tx, at) => {
+      const [due] = await this.refundsDueIn(tx, paymentId);
+      if (!due) return { result: undefined, events: [] };
+      await tx.updateTable('payments').set({ refund: 'done' }).where('payment_id', '=', paymentId).execute();
+      return { result: undefined, events: [this.deps.events.refunded(due, 'order could not be placed', at)] };
+    });
+  }
+
+  async expired(now: number, limit: number): Promise<string[]> {
+    const rows = await this.db().selectFrom('orders').select('order_id').where('status', '=', 'CREATED').where('expires_at', '<=', now).orderBy('expires_at').limit(limit).execute();
+    return rows.map((r) => r.order_id);
+  }
+
+  async awaitingPayment(limit: number): Promise<{ orderId: string; expiresAt: number }[]> {
+    const rows = await this.db().selectFrom('orders').select(['order_id', 'expires_at']).where('status', '=', 'CREATED').orderBy('expires_at').limit(limit).execute();
+    return rows.map((r) => ({ orderId: r.order_id, expiresAt: Number(r.expires_at) }));
+  }
+
+  async releaseOrphanedHolds(): Promise<{ itemId: string; warehouseId: string; units: number }[]> {
+    const orphans = await this.db()
+      .selectFrom('reservations')
+      .leftJoin('orders', 'orders.order_id', 'reservations.order_id')
+      .select(['reservations.order_id'])
+      .where('reservations.released', '=', 0)
+      .where((eb) => eb.or([eb('orders.status', 'is', null), eb('orders.status', '=', 'CANCELLED')]))
+      .distinct()
+      .execute();
+    const released: { itemId: string; warehouseId: string; units: number }[] = [];
+    for (const { order_id } of orphans) {
+      await this.write(async (tx, at) => {
+        const events: OutboxEvent[] = [];
+        released.push(...(await this.releaseHolds(tx, order_id, 'reconciliation', at, events)));
+        return { result: undefined, events };
+      });
+    }
+    return released;
+  }
+
+  /** Runs `work` in a transaction and appends the events it returns to the outbox in the same one. */
+  private async write<T>(work: (tx: Tx, at: number) => Promise<{ result: T; events: OutboxEvent[] }>): Promise<T> {
+    const at = this.deps.clock();
+    const { result, events } = await this.db()
+      .transaction()
+      .execute(async (tx) => {
+        const done = await work(tx, at);
+        await appendOutbox(tx, done.events, at);
+        return done;
+      });
+    if (events.length) this.deps.onCommit?.();
+    return result;
+  }
+
+  private async locked(tx: Tx, orderId: string): Promise<Order> {
+    const row = await tx
+      .selectFrom('orders')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .$if(this.database?.dialect === 'mysql', (q) => q.forUpdate())
+      .executeTakeFirst();
+    if (!row) throw notFound('orderId', `no order ${orderId}`);
+    return toOrder(row);
+  }
+
+  private async byClientKey(userId: string, clientKey: string): Promise<Order | undefined> {
+    const row = await this.db().selectFrom('orders').selectAll().where('user_id', '=', userId).where('client_key', '=', clientKey).executeTakeFirst();
+    return row && toOrder(row);
+  }
+
+  private async cancelLocked(tx: Tx, order: Order, reason: CancelReason, at: number): Promise<{ result: Order; events: OutboxEvent[] }> {
+    const events: OutboxEvent[] = [];
+    await this.releaseHolds(tx, order.orderId, `order ${reason}`, at, events);
+    await tx.updateTable('orders').set({ status: 'CANCELLED', cancel_reason: reason, updated_at: at }).where('order_id', '=', order.orderId).execute();
+    const cancelled: Order = { ...order, status: 'CANCELLED', cancelReason: reason, updatedAt: at };
+    return { result: cancelled, events: [...events, this.deps.events.cancelled(cancelled, reason, at)] };
+  }
+
+  /** Takes the line from the first warehouse that has enough; the count can never go below zero. */
+  private async takeFromFirst(tx: Tx, orderId: string, line: LineReservation, at: number, events: OutboxEvent[]): Promise<string | undefined> {
+    for (const warehouseId of line.warehouseIds) {
+      if (!(await this.take(tx, line.itemId, warehouseId, line.quantity, at, events))) continue;
+      await tx.insertInto('reservations').values({ order_id: orderId, item_id: line.itemId, warehouse_id: warehouseId, quantity: line.quantity, released: 0 }).execute();
+      return warehouseId;
+    }
+    return undefined;
+  }
+
+  /** Re-holds an expired order's lines in the warehouses they were held in before, all or none. */
+  private async retake(tx: Tx, order: Order, at: number, events: OutboxEvent[]): Promise<boolean> {
+    const holds = await tx.selectFrom('reservations').selectAll().where('order_id', '=', order.orderId).where('released', '=', 1).orderBy('item_id').execute();
+    if (holds.length === 0 || order.lines.some((l) => l.warehouseId === null)) return false;
+    // Checked (and on MySQL locked) before anything is taken, so a shortfall leaves no partial hold behind.
+    for (const hold of holds) {
+      const row = await tx
+        .selectFrom('stock')
+        .select('available')
+        .where('item_id', '=', hold.item_id)
+        .where('warehouse_id', '=', hold.warehouse_id)
+        .$if(this.database?.dialect === 'mysql', (q) => q.forUpdate())
+        .executeTakeFirst();
+      if (!row || row.available < hold.quantity) return false;
+    }
+    for (const hold of holds) await this.take(tx, hold.item_id, hold.warehouse_id, hold.quantity, at, events);
+    await tx.updateTable('reservations').set({ released: 0 }).where('order_id', '=', order.orderId).execute();
+    return true;
+  }
+
+  /** The one conditional update that holds stock: it changes nothing unless enough units are there. */
+  private async take(tx: Tx, itemId: string, warehouseId: string, quantity: number, at: number, events: OutboxEvent[]): Promise<boolean> {
+    const updated = await tx
+      .updateTable('stock')
+      .set((eb) => ({ available: eb('available', '-', quantity), updated_at: at }))
+      .where('item_id', '=', itemId)
+      .where('warehouse_id', '=', warehouseId)
+      .where('available', '>=', quantity)
+      .executeTakeFirst();
+    if (updated.numUpdatedRows === 0n) return false;
+    events.push(this.deps.events.stockChanged(itemId, warehouseId, await this.available(tx, itemId, warehouseId), -quantity, 'reserved', at));
+    return true;
+  }
+
+  /** Gives back every unit the order still holds, once; answers what went back. */
+  private async releaseHolds(tx: Tx, orderId: string, reason: string, at: number, events: OutboxEvent[]) {
+    const holds = await tx.selectFrom('reservations').selectAll().where('order_id', '=', orderId).where('released', '=', 0).execute();
+    for (const hold of holds) {
+      await tx
+        .updateTable('stock')
+        .set((eb) => ({ available: eb('available', '+', hold.quantity), updated_at: at }))
+        .where('item_id', '=', hold.item_id)
+        .where('warehouse_id', '=', hold.warehouse_id)
+        .execute();
+      events.push(this.deps.events.stockChanged(hold.item_id, hold.warehouse_id, await this.available(tx, hold.item_id, hold.warehouse_id), hold.quantity, reason, at));
+    }
+    await tx.updateTable('reservations').set({ released: 1 }).where('order_id', '=', orderId).where('released', '=', 0).execute();
+    return holds.map((h) => ({ itemId: h.item_id, warehouseId: h.warehouse_id, units: h.quantity }));
+  }
+
+  private async available(tx: Tx, itemId: string, warehouseId: string): Promise<number> {
+    const row = await tx.selectFrom('stock').select('available').where('item_id', '=', itemId).where('warehouse_id', '=', warehouseId).executeTakeFirstOrThrow();
+    return row.available;
+  }
+
+  private async seenPayment(tx: Tx, paymentId: string): Promise<boolean> {
+    return (await tx.selectFrom('payments').select('payment_id').where('payment_id', '=', paymentId).executeTakeFirst()) !== undefined;
+  }
+
+  private async recordPayment(tx: Tx, paymentId: string, orderId: string, outcome: 'succeeded' | 'failed', amountMinor: number, refund: 'none' | 'due', at: number) {
+    await tx.insertInto('payments').values({ payment_id: paymentId, order_id: orderId, outcome, amount_minor: amountMinor, refund, created_at: at }).execute();
+  }
+
+  private async refundsDueIn(tx: Tx, paymentId: string): Promise<RefundDue[]> {
+    const rows = await tx
+      .selectFrom('payments')
+      .innerJoin('orders', 'orders.order_id', 'payments.order_id')
+      .select(['payments.payment_id', 'payments.order_id', 'payments.amount_minor', 'orders.currency'])
+      .where('payments.payment_id', '=', paymentId)
+      .where('payments.refund', '=', 'due')
+      .execute();
+    return rows.map((r) => ({ paymentId: r.payment_id, orderId: r.order_id, amountMinor: Number(r.amount_minor), currency: r.currency }));
+  }
+
+  private db(): Kysely<OrdersDb> {
+    if (!this.database) throw new Error('order store is not started');
+    return this.database.db;
+  }
+}
+
+function toRow(order: Order): OrdersTable {
+  return {
+    order_id: order.orderId,
+    user_id: order.userId,
+    client_key: order.clientKey,
+    status: order.status,
+    pincode: order.pincode,
+    lines: JSON.stringify(order.lines),
+    total_minor: order.totalMinor,
+    currency: order.currency,
+    payment_id: order.paymentId,
+    cancel_reason: order.cancelReason,
+    expires_at: order.expiresAt,
+    created_at: order.createdAt,
+    updated_at: order.updatedAt,
+  };
+}
+
+function toOrder(row: OrdersTable): Order {
+  return {
+    orderId: row.order_id,
+    userId: row.user_id,
+    clientKey: row.client_key,
+    status: row.status,
+    pincode: row.pincode,
+    lines: JSON.parse(row.lines) as OrderLine[],
+    // MySQL hands BIGINT columns back as numbers only when they fit; these always do.
+    totalMinor: Number(row.total_minor),
+    currency: row.currency,
+    paymentId: row.payment_id,
+    cancelReason: row.cancel_reason,
+    expiresAt: Number(row.expires_at),
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+  };
+}

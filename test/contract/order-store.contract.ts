@@ -1,0 +1,187 @@
+// The order store contract: idempotent creation, reservations that never take stock below zero and are
+// all-or-nothing, cancellation that gives stock back once, payments applied once, and a payment racing
+// an expiry ending in exactly one outcome. Run against every adapter.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StockStore } from '../../serving/inventory/store/stock-store.ts';
+import type { NewOrder } from '../../serving/orders/order.ts';
+import type { OrderStore } from '../../serving/orders/store/order-store.ts';
+
+export interface OrderStoreHarness {
+  open(): Promise<{ orders: OrderStore; stock: StockStore; close: () => Promise<void> }>;
+  /** A name no earlier run used (real databases keep rows between runs). */
+  unique(name: string): string;
+}
+
+const HOUR = 3_600_000;
+
+export function orderStoreContract(name: string, makeHarness: () => OrderStoreHarness) {
+  describe(`order store contract: ${name}`, () => {
+    const h = makeHarness();
+    let orders: OrderStore;
+    let stock: StockStore;
+    let close: () => Promise<void>;
+    const now = Date.now();
+
+    beforeAll(async () => {
+      ({ orders, stock, close } = await h.open());
+    });
+    afterAll(async () => {
+      await close?.();
+    });
+
+    const newOrder = (itemIds: string[], over: Partial<NewOrder> = {}): NewOrder => ({
+      orderId: h.unique('order'),
+      userId: h.unique('user'),
+      clientKey: h.unique('key'),
+      pincode: '07030',
+      lines: itemIds.map((itemId) => ({ itemId, category: 'shirts', quantity: 1, unitPriceMinor: 1500, warehouseId: null })),
+      totalMinor: 1500 * itemIds.length,
+      currency: 'USD',
+      expiresAt: now + HOUR,
+      createdAt: now,
+      ...over,
+    });
+    const available = async (itemId: string, warehouseId: string) =>
+      (await stock.levels([itemId])).get(itemId)!.find((l) => l.warehouseId === warehouseId)?.available ?? 0;
+    const created = async (itemIds: string[], over: Partial<NewOrder> = {}) => (await orders.create(newOrder(itemIds, over))).order;
+    const reserved = async (itemId: string, warehouseIds = ['wh-a']) => {
+      const order = await created([itemId]);
+      expect(await orders.reserve(order.orderId, [{ itemId, quantity: 1, warehouseIds }])).toMatchObject({ ok: true });
+      return order;
+    };
+
+    it('creates an order once per shopper and client key, and lists a shopper\'s orders newest first', async () => {
+      const first = newOrder(['shirt']);
+      expect(await orders.create(first)).toMatchObject({ created: true, order: { status: 'CREATED', orderId: first.orderId } });
+      const again = await orders.create({ ...first, orderId: h.unique('order') });
+      expect(again).toMatchObject({ created: false, order: { orderId: first.orderId } });
+      const later = await created(['shirt'], { userId: first.userId, createdAt: now + 1 });
+      expect((await orders.list(first.userId, 10)).map((o) => o.orderId)).toEqual([later.orderId, first.orderId]);
+      expect(await orders.get(h.unique('missing'))).toBeUndefined();
+    });
+
+    it('gives 5 units to exactly 5 of 50 parallel reservations; the rest are told which item ran out', async () => {
+      const item = h.unique('hot');
+      await stock.set(item, 'wh-a', 5);
+      const all = await Promise.all(Array.from({ length: 50 }, () => created([item])));
+      const outcomes = await Promise.all(all.map((o) => orders.reserve(o.orderId, [{ itemId: item, quantity: 1, warehouseIds: ['wh-a'] }])));
+      expect(outcomes.filter((o) => o.ok)).toHaveLength(5);
+      expect(outcomes.filter((o) => !o.ok)).toEqual(Array.from({ length: 45 }, () => ({ ok: false, itemId: item })));
+      expect(await available(item, 'wh-a')).toBe(0);
+    });
+
+    it('reserves all lines or none, from the first listed warehouse that has enough', async () => {
+      const [plenty, scarce, none] = [h.unique('plenty'), h.unique('scarce'), h.unique('none')];
+      await stock.set(plenty, 'wh-a', 10);
+      await stock.set(scarce, 'wh-a', 0);
+      await stock.set(scarce, 'wh-b', 3);
+      const failing = await created([plenty, none]);
+      const lines = (ids: string[]) => ids.map((itemId) => ({ itemId, quantity: 1, warehouseIds: ['wh-a', 'wh-b'] }));
+      expect(await orders.reserve(failing.orderId, lines([plenty, none]))).toEqual({ ok: false, itemId: none });
+      expect(await available(plenty, 'wh-a')).toBe(10);
+
+      const order = await created([plenty, scarce]);
+      const outcome = await orders.reserve(order.orderId, lines([plenty, scarce]));
+      expect(outcome.ok && outcome.order.lines.map((l) => [l.itemId, l.warehouseId])).toEqual([
+        [plenty, 'wh-a'],
+        [scarce, 'wh-b'],
+      ]);
+      expect([await available(plenty, 'wh-a'), await available(scarce, 'wh-b')]).toEqual([9, 2]);
+      // Reserving again changes nothing.
+      await orders.reserve(order.orderId, lines([plenty, scarce]));
+      expect(await available(plenty, 'wh-a')).toBe(9);
+    });
+
+    it('cancels an unpaid order once, giving its stock back, and leaves one that has not expired yet when asked to expire it', async () => {
+      const item = h.unique('item');
+      await stock.set(item, 'wh-a', 2);
+      const order = await reserved(item);
+      expect(await orders.cancel(order.orderId, 'expired', order.expiresAt - 1)).toBeUndefined();
+      expect(await available(item, 'wh-a')).toBe(1);
+      expect(await orders.cancel(order.orderId, 'expired', order.expiresAt)).toMatchObject({ status: 'CANCELLED', cancelReason: 'expired' });
+      expect(await orders.cancel(order.orderId, 'expired', order.expiresAt)).toBeUndefined();
+      expect(await available(item, 'wh-a')).toBe(2);
+      expect(await orders.expired(order.expiresAt + 1, 1000)).not.toContain(order.orderId);
+    });
+
+    it('releases the stock of an unpaid order without cancelling it, once; never the stock of a placed one', async () => {
+      const item = h.unique('item');
+      await stock.set(item, 'wh-a', 2);
+      const order = await reserved(item);
+      expect(await orders.release(order.orderId)).toBe(1);
+      expect(await orders.release(order.orderId)).toBe(0);
+      expect(await available(item, 'wh-a')).toBe(2);
+      expect(await orders.get(order.orderId)).toMatchObject({ status: 'CREATED', lines: [{ warehouseId: null }] });
+      const placed = await reserved(item);
+      await orders.paymentSucceeded(placed.orderId, h.unique('pay'), placed.totalMinor);
+      expect(await orders.release(placed.orderId)).toBe(0);
+      expect(await available(item, 'wh-a')).toBe(1);
+    });
+
+    it('places an order on its payment once, however often the callback comes', async () => {
+      const item = h.unique('item');
+      await stock.set(item, 'wh-a', 1);
+      const order = await reserved(item);
+      const paymentId = h.unique('pay');
+      expect(await orders.paymentSucceeded(order.orderId, paymentId, order.totalMinor)).toMatchObject({ kind: 'placed', order: { status: 'PLACED', paymentId } });
+      expect(await orders.paymentSucceeded(order.orderId, paymentId, order.totalMinor)).toMatchObject({ kind: 'duplicate' });
+      expect(await orders.cancel(order.orderId, 'expired', order.expiresAt)).toBeUndefined();
+      expect(await available(item, 'wh-a')).toBe(0);
+      expect(await orders.refundsDue(1000)).not.toContainEqual(expect.objectContaining({ paymentId }));
+    });
+
+    it('cancels on a declined payment and gives the stock back, once', async () => {
+      const item = h.unique('item');
+      await stock.set(item, 'wh-a', 1);
+      const order = await reserved(item);
+      const paymentId = h.unique('pay');
+      expect(await orders.paymentFailed(order.orderId, paymentId, 'card declined')).toMatchObject({ duplicate: false, order: { status: 'CANCELLED', cancelReason: 'payment_failed' } });
+      expect(await orders.paymentFailed(order.orderId, paymentId, 'card declined')).toMatchObject({ duplicate: true });
+      expect(await available(item, 'wh-a')).toBe(1);
+    });
+
+    it('resolves a payment racing the expiry to one outcome: placed, with the stock held once', async () => {
+      const item = h.unique('item');
+      await stock.set(item, 'wh-a', 3);
+      for (let i = 0; i < 5; i++) {
+        const order = await reserved(item);
+        const [, paid] = await Promise.all([orders.cancel(order.orderId, 'expired', order.expiresAt), orders.paymentSucceeded(order.orderId, h.unique('pay'), order.totalMinor)]);
+        expect(['placed', 'replaced']).toContain(paid.kind);
+        expect((await orders.get(order.orderId))!.status).toBe('PLACED');
+        expect(await available(item, 'wh-a')).toBe(2);
+        await stock.set(item, 'wh-a', 3);
+      }
+    });
+
+    it('refunds a payment that arrives after expiry when the stock has gone; re-places the order when it is still there', async () => {
+      const item = h.unique('item');
+      await stock.set(item, 'wh-a', 1);
+      const late = await reserved(item);
+      await orders.cancel(late.orderId, 'expired', late.expiresAt);
+      const replaced = await orders.paymentSucceeded(late.orderId, h.unique('pay'), late.totalMinor);
+      expect(replaced).toMatchObject({ kind: 'replaced', order: { status: 'PLACED' } });
+      expect(await available(item, 'wh-a')).toBe(0);
+
+      await stock.set(item, 'wh-a', 1);
+      const unlucky = await reserved(item);
+      await orders.cancel(unlucky.orderId, 'expired', unlucky.expiresAt);
+      await reserved(item);
+      const paymentId = h.unique('pay');
+      expect(await orders.paymentSucceeded(unlucky.orderId, paymentId, unlucky.totalMinor)).toMatchObject({ kind: 'refund_due', order: { status: 'CANCELLED' } });
+      expect(await orders.refundsDue(1000)).toContainEqual({ paymentId, orderId: unlucky.orderId, amountMinor: unlucky.totalMinor, currency: 'USD' });
+      await orders.markRefunded(paymentId);
+      await orders.markRefunded(paymentId);
+      expect(await orders.refundsDue(1000)).not.toContainEqual(expect.objectContaining({ paymentId }));
+    });
+
+    it('lists unpaid orders by expiry, and the expired ones at a given time', async () => {
+      const soon = await created(['x'], { expiresAt: now - 1000 });
+      const later = await created(['x'], { expiresAt: now + 10 * HOUR });
+      const due = await orders.expired(now, 100_000);
+      expect(due).toContain(soon.orderId);
+      expect(due).not.toContain(later.orderId);
+      const waiting = await orders.awaitingPayment(100_000);
+      expect(waiting).toContainEqual({ orderId: later.orderId, expiresAt: later.expiresAt });
+    });
+  });
+}
