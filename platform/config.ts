@@ -19,6 +19,10 @@ export interface Config {
   demo: { seed: number; items: number };
   /** HMAC secret for shopper tokens. */
   tokenSecret: string;
+  /** How long an unpaid order holds its stock, and how often the sweep looks for expiries a trigger missed. */
+  orders: { paymentWindowMs: number; sweepEveryMs: number };
+  /** HMAC secret the payment gateway signs its callbacks with. */
+  paymentSecret: string;
   bus: Choice<{ brokers: string[] }>;
   registry: Choice<{ url: string }>;
   catalog: Choice<{ url: string }>;
@@ -45,6 +49,9 @@ const PORTS: Record<string, string> = {
   EMPORIUM_LOG_LEVEL: 'logging',
   EMPORIUM_TOKEN_SECRET: 'users',
   EMPORIUM_DEMO_SEED: 'demo data',
+  EMPORIUM_PAYMENT_WINDOW_SECONDS: 'orders',
+  EMPORIUM_ORDER_SWEEP_SECONDS: 'orders',
+  EMPORIUM_PAYMENT_SECRET: 'payments',
   EMPORIUM_DEMO_ITEMS: 'demo data',
   EMPORIUM_KAFKA_BROKERS: 'event bus',
   EMPORIUM_SCHEMA_REGISTRY_URL: 'schema registry',
@@ -78,6 +85,9 @@ const schema = z.object({
   EMPORIUM_DEMO_SEED: z.coerce.number().int().min(0).default(1),
   EMPORIUM_DEMO_ITEMS: z.coerce.number().int().min(0).max(10_000_000).default(2000),
   EMPORIUM_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  EMPORIUM_PAYMENT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  EMPORIUM_ORDER_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  EMPORIUM_PAYMENT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   EMPORIUM_KAFKA_BROKERS: z
     .string()
     .regex(/^[\w.-]+:\d+(,[\w.-]+:\d+)*$/, 'must be host:port[,host:port...]')
@@ -121,6 +131,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.EMPORIUM_LOG_LEVEL,
     demo: { seed: e.EMPORIUM_DEMO_SEED, items: e.EMPORIUM_DEMO_ITEMS },
     tokenSecret: e.EMPORIUM_TOKEN_SECRET ?? DEV_SECRET,
+    orders: { paymentWindowMs: e.EMPORIUM_PAYMENT_WINDOW_SECONDS * 1000, sweepEveryMs: e.EMPORIUM_ORDER_SWEEP_SECONDS * 1000 },
+    paymentSecret: e.EMPORIUM_PAYMENT_SECRET ?? `${DEV_SECRET}-payments`,
     bus: real(e.EMPORIUM_KAFKA_BROKERS, (v) => ({ brokers: v.split(',') })),
     registry: real(e.EMPORIUM_SCHEMA_REGISTRY_URL, (v) => ({ url: v })),
     catalog: real(e.EMPORIUM_MONGO_URL, (v) => ({ url: v })),

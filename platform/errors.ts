@@ -2,6 +2,7 @@
 export type ErrorCode =
   | 'invalid' // 400: a field is malformed or missing
   | 'unauthenticated' // 401
+  | 'payment_declined' // 402
   | 'forbidden' // 403
   | 'not_found' // 404
   | 'conflict' // 409: the request clashes with current state
@@ -25,9 +26,10 @@ export class DomainError extends Error {
   }
 }
 
-export const STATUS_OF: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 503> = {
+export const STATUS_OF: Record<ErrorCode, 400 | 401 | 402 | 403 | 404 | 409 | 413 | 503> = {
   invalid: 400,
   unauthenticated: 401,
+  payment_declined: 402,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

@@ -12,19 +12,31 @@ import { Tokens } from '../platform/auth/tokens.ts';
 import { createCart } from './cart/create-cart.ts';
 import { createCatalog } from './catalog/create-catalog.ts';
 import { productViewRoutes } from './catalog/product-views.ts';
+import { createJobs } from '../platform/jobs/create-jobs.ts';
+import { openDatabase } from '../platform/sql/database.ts';
+import { sharedDatabase } from '../platform/sql/shared-database.ts';
 import { createInventory } from './inventory/create-inventory.ts';
+import type { Step } from '../platform/saga/saga.ts';
+import type { CheckoutContext } from './orders/checkout/checkout-context.ts';
+import { createOrders } from './orders/create-orders.ts';
+import { ordersDatabaseMigrations } from './orders/store/migrations.ts';
+import type { OrdersDb } from './orders/store/sql-order-store.ts';
 import { createSearch } from './search/create-search.ts';
 import { createServiceability } from './serviceability/create-serviceability.ts';
 import { createUsers } from './users/create-users.ts';
 
 export interface Shop extends Lifecycle {
   http: HttpApp;
+  /** For tests and tools that act as the system itself (the sweep, the gateway). */
+  orders: ReturnType<typeof createOrders>;
 }
 
 export interface ShopOptions {
   logger?: Logger;
   clock?: Clock;
   newId?: NewId;
+  /** Lets tests put a failing (or never-ending) step between the checkout steps. */
+  checkoutSteps?: (steps: Step<CheckoutContext>[]) => Step<CheckoutContext>[];
 }
 
 export function createShop(config: Config, options: ShopOptions = {}): Promise<Shop> {
@@ -38,13 +50,28 @@ export function createShop(config: Config, options: ShopOptions = {}): Promise<S
   const users = createUsers(config, { ...deps, tokens, metrics });
   const lists = createCart(config, { ...deps, catalog: catalog.service, events, tokens });
   const views = productViewRoutes({ ...deps, catalog: catalog.service, events, tokens });
-  const inventory = createInventory(config, { ...deps, events, warehouses: () => serviceability.service.warehouses() });
+  // Stock and orders share one database, opened once, so an order's change of state moves its stock in the same transaction.
+  const ordersDatabase = sharedDatabase(() => openDatabase<OrdersDb>(config.sql.orders, ordersDatabaseMigrations));
+  const jobs = createJobs(config, deps);
+  const inventory = createInventory({ ...deps, database: ordersDatabase, events, warehouses: () => serviceability.service.warehouses() });
   const serviceability = createServiceability(config, { ...deps, catalog: catalog.service, inventory: inventory.service });
   const search = createSearch(config, { ...deps, events, catalog: catalog.service, serviceability: serviceability.service, users: users.service, tokens });
+  const orders = createOrders(config, {
+    ...deps,
+    database: ordersDatabase,
+    events,
+    jobs,
+    catalog: catalog.service,
+    serviceability: serviceability.service,
+    users: users.service,
+    cart: lists.cart,
+    tokens,
+    checkoutSteps: options.checkoutSteps,
+  });
   const demo = seedOnFirstStart(config, { inbound: ingest.inbound, catalog: catalog.store, inventory: inventory.service, logger });
 
   // Start order matters: events first (topics and schemas), stores before their consumers, demo data last.
-  const parts: Lifecycle[] = [events, ...catalog.parts, ...ingest.parts, ...users.parts, ...lists.parts, ...serviceability.parts, ...inventory.parts, ...search.parts, demo];
+  const parts: Lifecycle[] = [events, ...catalog.parts, ...ingest.parts, ...users.parts, ...lists.parts, ...serviceability.parts, ...inventory.parts, ...search.parts, jobs, ...orders.parts, demo];
   let ready = false;
   let closeAll: (() => Promise<void>) | undefined;
 
@@ -52,10 +79,11 @@ export function createShop(config: Config, options: ShopOptions = {}): Promise<S
     logger,
     metrics,
     isReady: () => ready,
-    routers: [catalog.router, views, ingest.router, users.router, lists.router, inventory.router, serviceability.router, search.router],
+    routers: [catalog.router, views, ingest.router, users.router, lists.router, inventory.router, serviceability.router, search.router, orders.router],
   });
   return Promise.resolve({
     http,
+    orders,
     async start() {
       closeAll = await startAll(parts);
       ready = true;

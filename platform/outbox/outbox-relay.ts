@@ -1,10 +1,10 @@
 // Publishes the outbox in commit order and deletes what the bus took. A crash after publishing and
 // before deleting publishes those events again: delivery is at-least-once and consumers deduplicate
 // by eventId, as they do for every topic.
-import type { Kysely } from 'kysely';
 import type { Events } from '../events/events.ts';
 import type { Logger } from '../logger.ts';
 import type { EventOf, TopicName } from '../../schemas/topics.ts';
+import type { Database } from '../sql/database.ts';
 import type { OutboxDb } from './outbox.ts';
 
 const BATCH = 1000;
@@ -13,21 +13,22 @@ export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
+  private database: Database<OutboxDb> | undefined;
 
-  constructor(
-    private readonly deps: { db: () => Kysely<OutboxDb>; events: Events; logger: Logger; everyMs?: number },
-  ) {}
+  constructor(private readonly deps: { open: () => Promise<Database<OutboxDb>>; events: Events; logger: Logger; everyMs?: number }) {}
 
-  start(): Promise<void> {
+  async start(): Promise<void> {
+    this.database = await this.deps.open();
     this.timer = setInterval(() => this.nudge(), this.deps.everyMs ?? 250);
     this.nudge();
-    return Promise.resolve();
   }
 
   async close(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
     await this.running;
+    await this.database?.close();
+    this.database = undefined;
   }
 
   /** Asks for a pass soon (after a commit); passes never overlap, and a nudge during one runs another. */
@@ -51,8 +52,10 @@ export class OutboxRelay {
   /** Publishes until the outbox is empty; answers how many events left. */
   async drain(): Promise<number> {
     let published = 0;
+    const db = this.database?.db;
+    if (!db) throw new Error('the outbox relay is not started');
     for (;;) {
-      const rows = await this.deps.db().selectFrom('outbox').select(['id', 'topic', 'payload']).orderBy('id').limit(BATCH).execute();
+      const rows = await db.selectFrom('outbox').select(['id', 'topic', 'payload']).orderBy('id').limit(BATCH).execute();
       if (rows.length === 0) return published;
       // Consecutive rows of one topic go in one publish, keeping the order within each topic.
       for (let start = 0; start < rows.length; ) {
@@ -63,7 +66,7 @@ export class OutboxRelay {
         start = end;
       }
       // By id, not by range: on MySQL a lower id can commit after a higher one was read.
-      await this.deps.db().deleteFrom('outbox').where('id', 'in', rows.map((r) => r.id)).execute();
+      await db.deleteFrom('outbox').where('id', 'in', rows.map((r) => r.id)).execute();
       published += rows.length;
     }
   }

@@ -55,6 +55,8 @@ export function orderStoreContract(name: string, makeHarness: () => OrderStoreHa
       expect(await orders.create(first)).toMatchObject({ created: true, order: { status: 'CREATED', orderId: first.orderId } });
       const again = await orders.create({ ...first, orderId: h.unique('order') });
       expect(again).toMatchObject({ created: false, order: { orderId: first.orderId } });
+      expect(await orders.byClientKey(first.userId, first.clientKey)).toMatchObject({ orderId: first.orderId });
+      expect(await orders.byClientKey(first.userId, h.unique('other-key'))).toBeUndefined();
       const later = await created(['shirt'], { userId: first.userId, createdAt: now + 1 });
       expect((await orders.list(first.userId, 10)).map((o) => o.orderId)).toEqual([later.orderId, first.orderId]);
       expect(await orders.get(h.unique('missing'))).toBeUndefined();

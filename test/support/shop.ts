@@ -10,7 +10,7 @@ export interface TestShop {
   shop: Shop;
   config: Config;
   /** Calls the API (paths are relative to /api) as the shopper holding `token`, if given, and parses the JSON answer. */
-  api(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: unknown }>;
+  api(method: string, path: string, body?: unknown, token?: string, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
   close(): Promise<void>;
 }
 
@@ -20,15 +20,17 @@ export async function openTestShop(env: Record<string, string> = {}, options: Sh
   const config = loadConfig({ EMPORIUM_DATA_DIR: dataDir, EMPORIUM_DEMO_ITEMS: '0', ...env });
   const shop = await createShop(config, { logger: silentLogger, ...options });
   await shop.start();
-  return {
+  const test: TestShop = {
     shop,
     config,
-    async api(method, url, body, token) {
-      const res = await shop.http.request(`/api${url}`, {
+    async api(method, url, body, token, headers = {}) {
+      // Through test.shop, so a test that restarts the shop goes on calling the new one.
+      const res = await test.shop.http.request(`/api${url}`, {
         method,
         headers: {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+          ...headers,
         },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
@@ -36,8 +38,9 @@ export async function openTestShop(env: Record<string, string> = {}, options: Sh
       return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
     },
     async close() {
-      await shop.close();
+      await test.shop.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return test;
 }

@@ -31,6 +31,8 @@ export interface OrderStore extends Lifecycle {
   create(order: NewOrder): Promise<{ order: Order; created: boolean }>;
   /** Undefined when there is no such order. */
   get(orderId: string): Promise<Order | undefined>;
+  /** The order this shopper created with this client key, if any. */
+  byClientKey(userId: string, clientKey: string): Promise<Order | undefined>;
   /** The shopper's orders, newest first. */
   list(userId: string, limit: number): Promise<Order[]>;
   /**

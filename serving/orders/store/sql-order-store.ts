@@ -245,7 +245,7 @@ export class SqlOrderStore implements OrderStore {
     return toOrder(row);
   }
 
-  private async byClientKey(userId: string, clientKey: string): Promise<Order | undefined> {
+  async byClientKey(userId: string, clientKey: string): Promise<Order | undefined> {
     const row = await this.db().selectFrom('orders').selectAll().where('user_id', '=', userId).where('client_key', '=', clientKey).executeTakeFirst();
     return row && toOrder(row);
   }

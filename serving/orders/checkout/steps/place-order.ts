@@ -1,0 +1,18 @@
+// Step 5: a captured payment places the order. Last, so it has nothing to undo; a payment that can no
+// longer place its order (it expired and the stock is gone) is marked for refund by the store.
+import { step } from '../../../../platform/saga/saga.ts';
+import type { OrderStore } from '../../store/order-store.ts';
+import type { CheckoutContext } from '../checkout-context.ts';
+
+export const placeOrder = (orders: OrderStore) =>
+  step<CheckoutContext, undefined>(
+    'place-order',
+    async (context) => {
+      const charge = context.charge!;
+      if (charge.status !== 'succeeded') return undefined;
+      context.placed = await orders.paymentSucceeded(context.order!.orderId, charge.paymentId, charge.amountMinor);
+      context.order = context.placed.order;
+      return undefined;
+    },
+    () => Promise.resolve(),
+  );
