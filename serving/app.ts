@@ -13,14 +13,11 @@ import { createCart } from './cart/create-cart.ts';
 import { createCatalog } from './catalog/create-catalog.ts';
 import { productViewRoutes } from './catalog/product-views.ts';
 import { createJobs } from '../platform/jobs/create-jobs.ts';
-import { openDatabase } from '../platform/sql/database.ts';
-import { sharedDatabase } from '../platform/sql/shared-database.ts';
 import { createInventory } from './inventory/create-inventory.ts';
 import type { Step } from '../platform/saga/saga.ts';
 import type { CheckoutContext } from './orders/checkout/checkout-context.ts';
 import { createOrders } from './orders/create-orders.ts';
-import { ordersDatabaseMigrations } from './orders/store/migrations.ts';
-import type { OrdersDb } from './orders/store/sql-order-store.ts';
+import { ordersDatabase } from './orders/store/orders-database.ts';
 import { createSearch } from './search/create-search.ts';
 import { createServiceability } from './serviceability/create-serviceability.ts';
 import { createUsers } from './users/create-users.ts';
@@ -51,14 +48,14 @@ export function createShop(config: Config, options: ShopOptions = {}): Promise<S
   const lists = createCart(config, { ...deps, catalog: catalog.service, events, tokens });
   const views = productViewRoutes({ ...deps, catalog: catalog.service, events, tokens });
   // Stock and orders share one database, opened once, so an order's change of state moves its stock in the same transaction.
-  const ordersDatabase = sharedDatabase(() => openDatabase<OrdersDb>(config.sql.orders, ordersDatabaseMigrations));
+  const database = ordersDatabase(config);
   const jobs = createJobs(config, deps);
-  const inventory = createInventory({ ...deps, database: ordersDatabase, events, warehouses: () => serviceability.service.warehouses() });
+  const inventory = createInventory({ ...deps, database, events, warehouses: () => serviceability.service.warehouses() });
   const serviceability = createServiceability(config, { ...deps, catalog: catalog.service, inventory: inventory.service });
   const search = createSearch(config, { ...deps, events, catalog: catalog.service, serviceability: serviceability.service, users: users.service, tokens });
   const orders = createOrders(config, {
     ...deps,
-    database: ordersDatabase,
+    database,
     events,
     jobs,
     catalog: catalog.service,

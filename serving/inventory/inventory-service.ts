@@ -14,6 +14,11 @@ export class InventoryService {
   /** Sets the count a warehouse holds (a delivery in, a stock take); `reason` travels with the event. */
   async setStock(itemId: string, warehouseId: string, available: number, reason = 'restock'): Promise<StockLevel[]> {
     if (!this.warehouses().includes(warehouseId)) throw invalid('warehouseId', `no warehouse ${warehouseId} (known: ${this.warehouses().join(', ')})`);
+    return this.recount(itemId, warehouseId, available, reason);
+  }
+
+  /** Sets a count in a warehouse the store already holds it in (reconciliation's repairs), announcing the change. */
+  async recount(itemId: string, warehouseId: string, available: number, reason: string): Promise<StockLevel[]> {
     const before = await this.deps.store.set(itemId, warehouseId, available);
     if (before !== available) {
       await this.deps.events.publish('inventory.stock', [

@@ -176,6 +176,21 @@ export function orderStoreContract(name: string, makeHarness: () => OrderStoreHa
       expect(await orders.refundsDue(1000)).not.toContainEqual(expect.objectContaining({ paymentId }));
     });
 
+    it('records every hold and release it makes, so the ledger explains every count', async () => {
+      const item = h.unique('ledger');
+      await stock.set(item, 'wh-a', 4);
+      const released = await reserved(item);
+      await orders.release(released.orderId);
+      const cancelled = await reserved(item);
+      await orders.cancel(cancelled.orderId, 'expired', cancelled.expiresAt);
+      const replaced = await reserved(item);
+      await orders.cancel(replaced.orderId, 'expired', replaced.expiresAt);
+      await orders.paymentSucceeded(replaced.orderId, h.unique('pay'), replaced.totalMinor);
+      await reserved(item);
+      expect(await available(item, 'wh-a')).toBe(2);
+      expect((await stock.drift()).filter((d) => d.itemId === item)).toEqual([]);
+    });
+
     it('lists unpaid orders by expiry, and the expired ones at a given time', async () => {
       const soon = await created(['x'], { expiresAt: now - 1000 });
       const later = await created(['x'], { expiresAt: now + 10 * HOUR });

@@ -36,6 +36,14 @@ export function stockStoreContract(name: string, makeHarness: () => StockStoreHa
       expect(await store.levels([])).toEqual(new Map());
     });
 
+    it('finds no drift where every count was set through the store', async () => {
+      const store = await open();
+      const item = h.unique('ledger');
+      await store.set(item, 'wh-01', 4);
+      await store.set(item, 'wh-01', 6);
+      expect((await store.drift()).filter((d) => d.itemId === item)).toEqual([]);
+    });
+
     it('refuses a negative count and keeps the level it had', async () => {
       const store = await open();
       const item = h.unique('neg');

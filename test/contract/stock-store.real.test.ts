@@ -1,9 +1,9 @@
-// Runs the stock store contract against the orders database on MySQL/MariaDB (npm run test:real).
+// Runs the stock store contract against the orders database on MySQL/MariaDB (npm run test:real), whose schema is the orders database's.
 import { randomUUID } from 'node:crypto';
 import { systemClock } from '../../platform/clock.ts';
 import { loadConfig } from '../../platform/config.ts';
 import { openDatabase } from '../../platform/sql/database.ts';
-import { inventoryMigrations } from '../../serving/inventory/store/migrations.ts';
+import { ordersDatabaseMigrations } from '../../serving/orders/store/migrations.ts';
 import { SqlStockStore, type StockDb } from '../../serving/inventory/store/sql-stock-store.ts';
 import { stockStoreContract } from './stock-store.contract.ts';
 
@@ -15,7 +15,7 @@ stockStoreContract('mysql', () => {
   let n = 0;
   return {
     async open() {
-      const store = new SqlStockStore(() => openDatabase<StockDb>(orders, inventoryMigrations), systemClock);
+      const store = new SqlStockStore(() => openDatabase<StockDb>(orders, ordersDatabaseMigrations), systemClock);
       await store.start();
       return store;
     },

@@ -1,11 +1,12 @@
 // The stock store over SQL (Kysely): SQLite embedded, MySQL/MariaDB real, in the orders database.
-import type { Kysely } from 'kysely';
+import { sql, type Generated, type Kysely } from 'kysely';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Database } from '../../../platform/sql/database.ts';
-import type { StockLevel, StockStore } from './stock-store.ts';
+import type { StockDrift, StockLevel, StockStore } from './stock-store.ts';
 
 export interface StockDb {
   stock: { item_id: string; warehouse_id: string; available: number; updated_at: number };
+  stock_moves: { id: Generated<number>; item_id: string; warehouse_id: string; kind: 'count' | 'hold' | 'release'; quantity: number; order_id: string | null; at: number };
 }
 
 export class SqlStockStore implements StockStore {
@@ -56,8 +57,24 @@ export class SqlStockStore implements StockStore {
         } else {
           await tx.insertInto('stock').values({ item_id: itemId, warehouse_id: warehouseId, available, updated_at: at }).execute();
         }
+        await tx.insertInto('stock_moves').values({ item_id: itemId, warehouse_id: warehouseId, kind: 'count', quantity: available, order_id: null, at }).execute();
         return before?.available ?? 0;
       });
+  }
+
+  async drift(): Promise<StockDrift[]> {
+    // Per stock row: the last count, plus releases minus holds recorded after it (by move id, the order they were written in).
+    const rows = await sql<{ item_id: string; warehouse_id: string; available: number; expected: number | string }>`
+      select s.item_id, s.warehouse_id, s.available,
+        coalesce((select c.quantity from stock_moves c where c.item_id = s.item_id and c.warehouse_id = s.warehouse_id and c.kind = 'count' order by c.id desc limit 1), 0)
+        + coalesce((select sum(case m.kind when 'release' then m.quantity else -m.quantity end) from stock_moves m
+            where m.item_id = s.item_id and m.warehouse_id = s.warehouse_id and m.kind <> 'count'
+              and m.id > coalesce((select max(c.id) from stock_moves c where c.item_id = s.item_id and c.warehouse_id = s.warehouse_id and c.kind = 'count'), 0)), 0)
+        as expected
+      from stock s`.execute(this.db());
+    return rows.rows
+      .map((r) => ({ itemId: r.item_id, warehouseId: r.warehouse_id, available: Number(r.available), expected: Number(r.expected) }))
+      .filter((r) => r.available !== r.expected);
   }
 
   private db(): Kysely<StockDb> {

@@ -261,7 +261,7 @@ export class SqlOrderStore implements OrderStore {
   /** Takes the line from the first warehouse that has enough; the count can never go below zero. */
   private async takeFromFirst(tx: Tx, orderId: string, line: LineReservation, at: number, events: OutboxEvent[]): Promise<string | undefined> {
     for (const warehouseId of line.warehouseIds) {
-      if (!(await this.take(tx, line.itemId, warehouseId, line.quantity, at, events))) continue;
+      if (!(await this.take(tx, orderId, line.itemId, warehouseId, line.quantity, at, events))) continue;
       await tx.insertInto('reservations').values({ order_id: orderId, item_id: line.itemId, warehouse_id: warehouseId, quantity: line.quantity, released: 0 }).execute();
       return warehouseId;
     }
@@ -283,13 +283,13 @@ export class SqlOrderStore implements OrderStore {
         .executeTakeFirst();
       if (!row || row.available < hold.quantity) return false;
     }
-    for (const hold of holds) await this.take(tx, hold.item_id, hold.warehouse_id, hold.quantity, at, events);
+    for (const hold of holds) await this.take(tx, order.orderId, hold.item_id, hold.warehouse_id, hold.quantity, at, events);
     await tx.updateTable('reservations').set({ released: 0 }).where('order_id', '=', order.orderId).execute();
     return true;
   }
 
   /** The one conditional update that holds stock: it changes nothing unless enough units are there. */
-  private async take(tx: Tx, itemId: string, warehouseId: string, quantity: number, at: number, events: OutboxEvent[]): Promise<boolean> {
+  private async take(tx: Tx, orderId: string, itemId: string, warehouseId: string, quantity: number, at: number, events: OutboxEvent[]): Promise<boolean> {
     const updated = await tx
       .updateTable('stock')
       .set((eb) => ({ available: eb('available', '-', quantity), updated_at: at }))
@@ -298,6 +298,7 @@ export class SqlOrderStore implements OrderStore {
       .where('available', '>=', quantity)
       .executeTakeFirst();
     if (updated.numUpdatedRows === 0n) return false;
+    await tx.insertInto('stock_moves').values({ item_id: itemId, warehouse_id: warehouseId, kind: 'hold', quantity, order_id: orderId, at }).execute();
     events.push(this.deps.events.stockChanged(itemId, warehouseId, await this.available(tx, itemId, warehouseId), -quantity, 'reserved', at));
     return true;
   }
@@ -312,6 +313,7 @@ export class SqlOrderStore implements OrderStore {
         .where('item_id', '=', hold.item_id)
         .where('warehouse_id', '=', hold.warehouse_id)
         .execute();
+      await tx.insertInto('stock_moves').values({ item_id: hold.item_id, warehouse_id: hold.warehouse_id, kind: 'release', quantity: hold.quantity, order_id: orderId, at }).execute();
       events.push(this.deps.events.stockChanged(hold.item_id, hold.warehouse_id, await this.available(tx, hold.item_id, hold.warehouse_id), hold.quantity, reason, at));
     }
     await tx.updateTable('reservations').set({ released: 1 }).where('order_id', '=', orderId).where('released', '=', 0).execute();
