@@ -74,5 +74,5 @@ try {
   console.log(`cart over HTTP, embedded shop in its own process, one connection per shopper, ${SECONDS} s per row`);
   console.table(rows);
 } finally {
-  shop.stop();
+  await shop.stop();
 }

@@ -8,7 +8,8 @@ export interface SpawnedShop {
   /** The base URL, once the shop listens. */
   url: Promise<string>;
   dataDir: string;
-  stop(): void;
+  /** Ends the shop (and what it started) and removes its data folder once it has exited. */
+  stop(): Promise<void>;
 }
 
 /** `command args` with a fresh data folder and `env` on top of this process's environment. */
@@ -32,8 +33,12 @@ export function spawnShop(command: string, args: string[], env: Record<string, s
   return {
     url,
     dataDir,
-    stop() {
-      if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+    async stop() {
+      if (child.pid && child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        process.kill(-child.pid, 'SIGTERM');
+        await exited;
+      }
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

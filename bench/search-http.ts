@@ -1,0 +1,74 @@
+// Search over HTTP against the embedded shop in its own process, on the demo catalog (100k items by
+// default): a mixed query set at a steady 1,000 searches/s, then as fast as it goes.
+import autocannon from 'autocannon';
+import { performance } from 'node:perf_hooks';
+import { demoItemId, demoItems } from '../ingest/demo/items.ts';
+import { demoPincodes } from '../ingest/demo/places.ts';
+import { randomFor } from '../ingest/demo/random.ts';
+import { terms } from '../serving/search/index/text.ts';
+import { spawnShop } from '../test/support/spawn-shop.ts';
+
+const ITEMS = Number(process.env.ITEMS ?? 100_000);
+const SECONDS = Number(process.env.SECONDS ?? 10);
+const RATE = 1000;
+const CONNECTIONS = 32;
+
+// The same five classes as the in-process bench, from the catalog's own words, over many shoppers' pincodes.
+const r = randomFor(7, 98, 0);
+const sample = [...demoItems({ seed: 1, count: Math.min(ITEMS, 5000) })];
+const word = () => r.pick(terms(r.pick(sample).name).filter((t) => t.length >= 5 && /^[a-z]+$/.test(t))) ?? 'shirt';
+const typo = (w: string) => {
+  const i = r.int(1, w.length - 2);
+  return w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
+};
+const pincodes = demoPincodes(200).map((p) => p.code);
+const paths = Array.from({ length: 2000 }, (_, i) => {
+  const item = r.pick(sample);
+  const text = [word(), `${item.brand.split(' ')[0]} ${terms(item.name).at(-3) ?? ''}`, word().slice(0, 3), typo(word()), word()][i % 5]!;
+  const filter = i % 5 === 4 ? `&category=${item.category}` : '';
+  return `/api/search?q=${encodeURIComponent(text)}&pincode=${r.pick(pincodes)}${filter}`;
+});
+
+const started = performance.now();
+const shop = spawnShop('node', ['bin/emporium.mjs', 'serve', '--port', '0'], { EMPORIUM_DEMO_ITEMS: String(ITEMS) });
+try {
+  const url = await shop.url;
+  const get = async (path: string) => (await fetch(url + path)).json() as Promise<{ total?: number; levels?: unknown[] }>;
+  // Demo items, then their stock, are seeded in the background after start; the index follows both.
+  const lastStocked = `/api/inventory/${demoItemId(ITEMS - 1)}`;
+  while (!(await get(lastStocked)).levels?.length) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  let total = -1;
+  for (let now = (await get(`/api/search?pincode=${pincodes[0]}&page_size=1`)).total ?? 0; now !== total; ) {
+    total = now;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    now = (await get(`/api/search?pincode=${pincodes[0]}&page_size=1`)).total ?? 0;
+  }
+  console.log(`shop seeded and indexed in ${((performance.now() - started) / 1000).toFixed(1)} s; ${total.toLocaleString('en-US')} items deliverable to ${pincodes[0]}`);
+
+  const run = async (overallRate?: number) => {
+    let next = 0;
+    const result = await autocannon({
+      url,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      ...(overallRate ? { overallRate } : {}),
+      requests: [{ method: 'GET', setupRequest: (request: object) => ({ ...request, path: paths[next++ % paths.length] }) }],
+    });
+    return {
+      'req/s': Math.round(result.requests.average).toLocaleString('en-US'),
+      'p50 ms': result.latency.p50,
+      'p99 ms': result.latency.p99,
+      'max ms': result.latency.max,
+      requests: result.requests.total.toLocaleString('en-US'),
+      'non-2xx or errors': result.non2xx + result.errors,
+    };
+  };
+  for (const path of paths.slice(0, 200)) await get(path);
+  const rows = { [`steady ${RATE}/s`]: await run(RATE), 'as fast as it goes': await run() };
+  console.log(`search over HTTP, ${ITEMS.toLocaleString('en-US')} items, embedded shop in its own process, ${CONNECTIONS} connections, ${SECONDS} s per row`);
+  console.table(rows);
+} finally {
+  await shop.stop();
+}
