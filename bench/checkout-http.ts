@@ -16,7 +16,7 @@ const WAREHOUSE = 'wh-01-newark';
 // Items of classes the Newark warehouse sends to Hoboken (07030) by road: everything but cold goods.
 const items = [...demoItems({ seed: 1, count: 3000 })].filter((i) => i.category !== 'dairy').slice(0, SPREAD_ITEMS);
 
-const shop = spawnShop('node', ['bin/emporium.mjs', 'serve', '--port', '0'], { EMPORIUM_DEMO_ITEMS: '3000' });
+const shop = spawnShop('node', [...(process.env.PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), 'bin/emporium.mjs', 'serve', '--port', '0'], { EMPORIUM_DEMO_ITEMS: '3000' });
 try {
   const url = await shop.url;
   const call = async (method: string, path: string, body?: unknown, token?: string) => {

@@ -24,7 +24,9 @@ export class EmbeddedEventBus implements EventBus {
   private readonly groups = new ConsumerGroups();
   private readonly subscriptions = new Set<Subscription>();
   /** Idle consumer loops, each with the topics whose appends should wake it. */
-  private readonly waiters = new Map<() => void, readonly string[]>();
+  private readonly waiters = new Map<(published: boolean) => void, readonly string[]>();
+  /** Appends made by this process per partition: an idle consumer rereads only partitions that changed. */
+  private readonly appends = new Map<string, number>();
   private readonly clock: Clock;
   private readonly batchSize: number;
   private readonly pollMs: number;
@@ -52,12 +54,13 @@ export class EmbeddedEventBus implements EventBus {
 
   publish(topic: string, messages: OutgoingMessage[]): Promise<void> {
     const partitions = this.partitionsOf(topic);
-    this.log().append(
-      topic,
-      messages.map((m) => ({ partition: partitionFor(m.key, partitions), key: m.key, value: m.value })),
-      this.clock(),
-    );
-    for (const [wake, topics] of this.waiters) if (topics.includes(topic)) wake();
+    const placed = messages.map((m) => ({ partition: partitionFor(m.key, partitions), key: m.key, value: m.value }));
+    this.log().append(topic, placed, this.clock());
+    for (const partition of new Set(placed.map((m) => m.partition))) {
+      const key = partitionKey({ topic, partition });
+      this.appends.set(key, (this.appends.get(key) ?? 0) + 1);
+    }
+    for (const [wake, topics] of this.waiters) if (topics.includes(topic)) wake(true);
     return Promise.resolve();
   }
 
@@ -83,7 +86,7 @@ export class EmbeddedEventBus implements EventBus {
     const subscription: Subscription = {
       stop: async () => {
         stopped = true;
-        for (const wake of this.waiters.keys()) wake();
+        for (const wake of this.waiters.keys()) wake(true);
         await loop;
         this.subscriptions.delete(subscription);
       },
@@ -94,14 +97,24 @@ export class EmbeddedEventBus implements EventBus {
 
   private async consume(options: SubscribeOptions, member: symbol, partitions: TopicPartition[], stopped: () => boolean): Promise<void> {
     const { groupId } = options;
+    // Partitions last found empty, with this process's append count then; after a poll timeout all are read (other processes append too).
+    const empty = new Map<string, number>();
+    let everything = true;
     while (!stopped()) {
       let handled = false;
       for (const tp of this.groups.assignment(groupId, member, partitions)) {
+        const key = partitionKey(tp);
+        const appended = this.appends.get(key) ?? 0;
+        if (!everything && empty.get(key) === appended) continue;
         if (stopped() || !this.groups.lock(groupId, tp)) continue;
         try {
           const from = this.position(groupId, tp, options.fromBeginning ?? false);
           const batch = this.log().read(tp.topic, tp.partition, from, this.batchSize);
-          if (batch.length === 0) continue;
+          if (batch.length === 0) {
+            empty.set(key, appended);
+            continue;
+          }
+          empty.delete(key);
           await options.handle(batch);
           // Committed only after the handler resolved: a crash before this line redelivers the batch.
           this.log().commitOffset(groupId, tp.topic, tp.partition, batch[batch.length - 1]!.offset + 1);
@@ -113,7 +126,7 @@ export class EmbeddedEventBus implements EventBus {
           this.groups.unlock(groupId, tp);
         }
       }
-      if (!handled && !stopped()) await this.nextAppend(options.topics);
+      everything = !handled && !stopped() ? !(await this.nextAppend(options.topics)) : false;
     }
   }
 
@@ -126,15 +139,15 @@ export class EmbeddedEventBus implements EventBus {
     return start;
   }
 
-  /** Resolves on the next publish in this process, or after pollMs to see appends by other processes. */
-  private nextAppend(topics: readonly string[]): Promise<void> {
+  /** Resolves true on the next publish in this process, or false after pollMs (to see appends by other processes). */
+  private nextAppend(topics: readonly string[]): Promise<boolean> {
     return new Promise((resolve) => {
-      const wake = () => {
+      const wake = (published: boolean) => {
         clearTimeout(timer);
         this.waiters.delete(wake);
-        resolve();
+        resolve(published);
       };
-      const timer = setTimeout(wake, this.pollMs);
+      const timer = setTimeout(() => wake(false), this.pollMs);
       this.waiters.set(wake, topics);
     });
   }
@@ -150,3 +163,5 @@ export class EmbeddedEventBus implements EventBus {
     return this.store;
   }
 }
+
+const partitionKey = (tp: TopicPartition) => `${tp.topic}\u0000${tp.partition}`;

@@ -18,6 +18,8 @@ interface Row {
  */
 export class LogStore {
   private readonly partitionCounts = new Map<string, number>();
+  /** Committed offsets, kept in memory too: a group's members all live in this process, so only it moves them. */
+  private readonly offsets = new Map<string, number>();
   private readonly lastOffset: Statement<[string, number], { last: number | null }>;
   private readonly insert: Statement<[string, number, number, string, Buffer, number]>;
   private readonly readFrom: Statement<[string, number, number, number], Row>;
@@ -97,10 +99,17 @@ export class LogStore {
   }
 
   committedOffset(groupId: string, topic: string, partition: number): number | undefined {
-    return this.committed.get(groupId, topic, partition)?.next_offset;
+    const key = `${groupId}\u0000${topic}\u0000${partition}`;
+    let offset = this.offsets.get(key);
+    if (offset === undefined) {
+      offset = this.committed.get(groupId, topic, partition)?.next_offset;
+      if (offset !== undefined) this.offsets.set(key, offset);
+    }
+    return offset;
   }
 
   commitOffset(groupId: string, topic: string, partition: number, nextOffset: number): void {
     this.commit.run(groupId, topic, partition, nextOffset);
+    this.offsets.set(`${groupId}\u0000${topic}\u0000${partition}`, nextOffset);
   }
 }
