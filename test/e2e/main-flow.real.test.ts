@@ -1,6 +1,7 @@
 // The main flow on the real servers (npm run test:real): supplier feed into the catalog on MongoDB, stock
-// on MariaDB, search on Elasticsearch, a shopper on MariaDB with the user cache on Redis, a cart, and the
-// events read back from Kafka through the schema registry. It grows as checkout lands.
+// on MariaDB, search on Elasticsearch, a shopper on MariaDB with the user cache on Redis, a cart, a
+// checkout (orders on MariaDB, expiry on BullMQ), and the events read back from Kafka through the
+// schema registry.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoItems } from '../../ingest/demo/items.ts';
@@ -28,7 +29,7 @@ describe('main flow on the real servers', () => {
     await t?.close();
   });
 
-  it('takes supplier items through Kafka into MongoDB and Elasticsearch, and a shopper finds them and puts them in a MariaDB cart whose events come back through the registry', async () => {
+  it('takes supplier items through Kafka into MongoDB and Elasticsearch; a shopper finds them, fills a MariaDB cart and checks out; the cart and order events come back through the registry', async () => {
     const pushed = await t.api('POST', '/supplier/items/bulk', { items });
     expect(pushed.status).toBe(200);
     await waitFor('items in the catalog', async () => (await t.api('GET', `/items/${items[2]!.itemId}`)).status === 200, 30_000);
@@ -42,12 +43,20 @@ describe('main flow on the real servers', () => {
     const cart = await t.api('GET', `/users/${userId}/cart`, undefined, token);
     expect(cart.body).toMatchObject({ itemCount: 3, subtotalMinor: 2 * items[0]!.priceMinor + items[1]!.priceMinor });
 
+    await t.api('POST', `/users/${userId}/addresses`, { line1: '1 River St', city: 'Hoboken', state: 'NJ', pincode: '07030' }, token);
+    const checkout = await t.api('POST', `/users/${userId}/orders`, { payment: { method: 'pay_success' } }, token, { 'idempotency-key': `main-flow-${run}` });
+    expect(checkout.status, JSON.stringify(checkout.body)).toBe(201);
+    const { order } = checkout.body as { order: { orderId: string; status: string; totalMinor: number } };
+    expect(order).toMatchObject({ status: 'PLACED', totalMinor: 2 * items[0]!.priceMinor + items[1]!.priceMinor });
+    expect((await t.api('GET', `/inventory/${items[0]!.itemId}`)).body).toMatchObject({ levels: [{ warehouseId: 'wh-01-newark', available: 3 }] });
+    expect((await t.api('GET', `/users/${userId}/cart`, undefined, token)).body).toMatchObject({ itemCount: 0 });
+
     const events = createEvents(loadConfig(realEnv), { logger: silentLogger });
     await events.start();
-    const seen: EventOf<'cart'>[] = [];
+    const seen: (EventOf<'cart'> | EventOf<'orders'>)[] = [];
     const subscription = await events.consume({
       groupId: `main-flow-${run}`,
-      topics: ['cart'],
+      topics: ['cart', 'orders'],
       fromBeginning: true,
       handle: (batch) => {
         seen.push(...batch.map((d) => d.event).filter((e) => e.userId === userId));
@@ -55,11 +64,15 @@ describe('main flow on the real servers', () => {
       },
     });
     try {
-      await waitFor('both cart events from Kafka', () => seen.length === 2, 30_000);
-      expect(seen.map((e) => [e.type, e.itemId])).toEqual([
+      await waitFor('the cart and order events from Kafka', () => seen.length === 6, 30_000);
+      const cartEvents = seen.filter((e) => e.type.startsWith('Cart')).map((e) => [e.type, 'itemId' in e ? e.itemId : '']);
+      expect(cartEvents).toEqual([
         ['CartItemAdded', items[0]!.itemId],
         ['CartItemAdded', items[1]!.itemId],
+        ['CartItemRemoved', items[0]!.itemId],
+        ['CartItemRemoved', items[1]!.itemId],
       ]);
+      expect(seen.filter((e) => 'orderId' in e && e.orderId === order.orderId).map((e) => e.type)).toEqual(['OrderCreated', 'OrderPlaced']);
     } finally {
       await subscription.stop();
       await events.close();
