@@ -1,9 +1,16 @@
 // `emporium batch`: offline jobs, each with a progress bar and a report of what it did.
 import { Command, InvalidArgumentError } from 'commander';
+import { runArchiveOrders } from '../batch/archive-orders-run.ts';
 import { runReconcile } from '../batch/reconcile-run.ts';
 import { buildServiceability } from '../batch/serviceability.ts';
 import { loadConfig } from '../platform/config.ts';
 import { progressBar } from '../platform/progress.ts';
+
+const days = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 3650) throw new InvalidArgumentError('must be a whole number of days from 0 to 3650');
+  return n;
+};
 
 const warehouses = (value: string) => {
   const n = Number(value);
@@ -14,6 +21,15 @@ const warehouses = (value: string) => {
 export function batchCommand() {
   return new Command('batch')
     .description('offline jobs over the shop data (run them while the shop is stopped, or restart it after)')
+    .addCommand(
+      new Command('archive-orders')
+        .description('move delivered and cancelled orders (owed no refund) from the live orders database to the archive (Cassandra in real mode)')
+        .option('--older-than-days <days>', 'only orders last changed at least this many days ago', days, 30)
+        .action(async (options: { olderThanDays: number }) => {
+          const archived = await runArchiveOrders(loadConfig(), options.olderThanDays, progressBar('archiving orders'));
+          process.stdout.write(`archived ${archived.toLocaleString('en-US')} finished orders older than ${options.olderThanDays} days\n`);
+        }),
+    )
     .addCommand(
       new Command('reconcile')
         .description('recompute stock from its ledger of stock takes, holds and releases; repair drift, give back stock held by cancelled orders, cancel expired unpaid orders')

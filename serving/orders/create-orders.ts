@@ -16,6 +16,7 @@ import type { ServiceabilityService } from '../serviceability/serviceability-ser
 import type { UserService } from '../users/user-service.ts';
 import type { Step } from '../../platform/saga/saga.ts';
 import type { CheckoutContext } from './checkout/checkout-context.ts';
+import { createOrderArchive } from './archive/create-order-archive.ts';
 import { checkoutSteps } from './checkout/workflow.ts';
 import { FileNotifier } from './notifications/file-notifier.ts';
 import { OrderEvents } from './order-events.ts';
@@ -42,6 +43,7 @@ export function createOrders(
     checkoutSteps?: (steps: Step<CheckoutContext>[]) => Step<CheckoutContext>[];
   },
 ) {
+  const archive = createOrderArchive(config);
   const relay = new OutboxRelay({ open: deps.database, events: deps.events, logger: deps.logger });
   const store = new SqlOrderStore(deps.database, { clock: deps.clock, events: new OrderEvents(deps.newId), onCommit: () => relay.nudge() });
   // No real gateway yet: the simulated one stands in for development and tests in both modes.
@@ -50,6 +52,7 @@ export function createOrders(
   const service = new OrderService({
     ...deps,
     orders: store,
+    archive,
     steps: (deps.checkoutSteps ?? ((steps) => steps))(checkoutSteps({ orders: store, expiry, gateway })),
     gateway,
     paymentWindowMs: config.orders.paymentWindowMs,
@@ -58,10 +61,11 @@ export function createOrders(
   const notifications = orderNotifier({ events: deps.events, notifier, logger: deps.logger, userOf: async (orderId) => (await store.get(orderId))?.userId });
   return {
     store,
+    archive,
     service,
     expiry,
     gateway,
     router: orderRoutes(service, deps.tokens),
-    parts: [store, relay, gateway, expiry, notifier, notifications],
+    parts: [store, archive, relay, gateway, expiry, notifier, notifications],
   };
 }

@@ -13,6 +13,7 @@ import { AlreadyCheckedOut, type CheckoutContext } from './checkout/checkout-con
 import { runCheckout } from './checkout/workflow.ts';
 import { orderTotal, type NewOrder, type Order } from './order.ts';
 import type { PaymentGateway } from './payments/payment-gateway.ts';
+import type { OrderArchive } from './archive/order-archive.ts';
 import type { OrderStore } from './store/order-store.ts';
 
 export interface CheckoutInput {
@@ -38,6 +39,7 @@ export class OrderService {
   constructor(
     private readonly deps: {
       orders: OrderStore;
+      archive: OrderArchive;
       steps: Step<CheckoutContext>[];
       gateway: PaymentGateway;
       catalog: CatalogService;
@@ -77,14 +79,22 @@ export class OrderService {
     return { order: outcome.order, duplicate: outcome.kind === 'duplicate' };
   }
 
+  /** A live order, else an archived one. */
   async get(userId: string, orderId: string): Promise<Order> {
-    const order = await this.deps.orders.get(orderId);
+    const live = await this.deps.orders.get(orderId);
     // Another shopper's order is as absent as a missing one: its existence is not theirs to learn.
-    if (!order || order.userId !== userId) throw notFound('orderId', `you have no order ${orderId}`);
+    const order = live ? (live.userId === userId ? live : undefined) : await this.deps.archive.get(userId, orderId);
+    if (!order) throw notFound('orderId', `you have no order ${orderId}`);
     return order;
   }
 
-  list = (userId: string, limit: number) => this.deps.orders.list(userId, limit);
+  /** Live and archived orders merged, newest first. */
+  async list(userId: string, limit: number): Promise<Order[]> {
+    const [live, archived] = await Promise.all([this.deps.orders.list(userId, limit), this.deps.archive.list(userId, limit)]);
+    const seen = new Set(live.map((o) => o.orderId));
+    // An order copied to the archive but not yet deleted from the live database shows once.
+    return [...live, ...archived.filter((o) => !seen.has(o.orderId))].sort((a, b) => b.createdAt - a.createdAt || a.orderId.localeCompare(b.orderId)).slice(0, limit);
+  }
 
   /** The order to create, priced now, and the warehouses that can deliver each line, fastest first. */
   private async prepare(userId: string, input: CheckoutInput): Promise<Pick<CheckoutContext, 'newOrder' | 'warehouses'>> {

@@ -191,6 +191,25 @@ export function orderStoreContract(name: string, makeHarness: () => OrderStoreHa
       expect((await stock.drift()).filter((d) => d.itemId === item)).toEqual([]);
     });
 
+    it('hands over finished orders for the archive and then forgets them, never a live one or one owed a refund', async () => {
+      const item = h.unique('item');
+      await stock.set(item, 'wh-a', 1);
+      const cancelled = await reserved(item);
+      await orders.cancel(cancelled.orderId, 'expired', cancelled.expiresAt);
+      const owed = await reserved(item);
+      await orders.cancel(owed.orderId, 'expired', owed.expiresAt);
+      await reserved(item);
+      await orders.paymentSucceeded(owed.orderId, h.unique('pay'), owed.totalMinor);
+      const live = await created([item]);
+      const finished = (await orders.finished(Date.now() + HOUR, 100_000)).map((o) => o.orderId);
+      expect(finished).toContain(cancelled.orderId);
+      expect(finished).not.toContain(owed.orderId);
+      expect(finished).not.toContain(live.orderId);
+      expect(await orders.forget([cancelled.orderId, live.orderId])).toBe(1);
+      expect(await orders.get(cancelled.orderId)).toBeUndefined();
+      expect(await orders.get(live.orderId)).toBeDefined();
+    });
+
     it('lists unpaid orders by expiry, and the expired ones at a given time', async () => {
       const soon = await created(['x'], { expiresAt: now - 1000 });
       const later = await created(['x'], { expiresAt: now + 10 * HOUR });

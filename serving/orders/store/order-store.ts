@@ -58,6 +58,10 @@ export interface OrderStore extends Lifecycle {
   expired(now: number, limit: number): Promise<string[]>;
   /** Every CREATED order with its expiry, to re-arm expiry triggers after a restart. */
   awaitingPayment(limit: number): Promise<{ orderId: string; expiresAt: number }[]>;
+  /** Delivered or cancelled orders last changed before `before`, with no refund still due; oldest first. */
+  finished(before: number, limit: number): Promise<Order[]>;
+  /** Deletes finished orders (once archived) with their holds and payments; a live order is never deleted. Answers how many went. */
+  forget(orderIds: string[]): Promise<number>;
   /** Releases stock still held by orders that are no longer CREATED or PLACED-bound (drift); answers the units per item. */
   releaseOrphanedHolds(): Promise<{ itemId: string; warehouseId: string; units: number }[]>;
 }

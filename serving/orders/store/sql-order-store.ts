@@ -36,6 +36,9 @@ export interface OrdersDb extends StockDb, OutboxDb {
 
 type Tx = Transaction<OrdersDb>;
 
+/** Orders nothing will change any more: they may leave for the archive. */
+const FINISHED: OrderStatus[] = ['DELIVERED', 'CANCELLED'];
+
 /** Thrown inside a reserve transaction to roll it back; never leaves the store. */
 class OutOfStock extends Error {
   constructor(readonly itemId: string) {
@@ -198,6 +201,33 @@ export class SqlOrderStore implements OrderStore {
   async awaitingPayment(limit: number): Promise<{ orderId: string; expiresAt: number }[]> {
     const rows = await this.db().selectFrom('orders').select(['order_id', 'expires_at']).where('status', '=', 'CREATED').orderBy('expires_at').limit(limit).execute();
     return rows.map((r) => ({ orderId: r.order_id, expiresAt: Number(r.expires_at) }));
+  }
+
+  async finished(before: number, limit: number): Promise<Order[]> {
+    const rows = await this.db()
+      .selectFrom('orders')
+      .selectAll()
+      .where('status', 'in', FINISHED)
+      .where('updated_at', '<', before)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('payments').select('payments.payment_id').whereRef('payments.order_id', '=', 'orders.order_id').where('payments.refund', '=', 'due'))))
+      .orderBy('updated_at')
+      .limit(limit)
+      .execute();
+    return rows.map(toOrder);
+  }
+
+  async forget(orderIds: string[]): Promise<number> {
+    if (orderIds.length === 0) return 0;
+    return this.db()
+      .transaction()
+      .execute(async (tx) => {
+        const gone = (await tx.selectFrom('orders').select('order_id').where('order_id', 'in', orderIds).where('status', 'in', FINISHED).execute()).map((r) => r.order_id);
+        if (gone.length === 0) return 0;
+        await tx.deleteFrom('reservations').where('order_id', 'in', gone).execute();
+        await tx.deleteFrom('payments').where('order_id', 'in', gone).execute();
+        await tx.deleteFrom('orders').where('order_id', 'in', gone).execute();
+        return gone.length;
+      });
   }
 
   async releaseOrphanedHolds(): Promise<{ itemId: string; warehouseId: string; units: number }[]> {
