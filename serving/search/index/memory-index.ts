@@ -22,8 +22,6 @@ interface Postings {
 interface Stored {
   doc: SearchDoc;
   terms: string[];
-  /** Ids of the doc's attribute values (name=value) for filters and facets. */
-  values: number[];
 }
 
 interface Candidate {
@@ -44,6 +42,8 @@ export class MemoryIndex implements SearchIndex {
   private readonly itemClass: number[] = [];
   private readonly category: number[] = [];
   private readonly brand: number[] = [];
+  /** Ids of each slot's attribute values (name=value), for filters and facets. */
+  private readonly attributeValues: Int32Array[] = [];
   private readonly stockLo: number[] = [];
   private readonly stockHi: number[] = [];
   /** Stock is known per item id, even before (or after) the item itself is in the index. */
@@ -88,7 +88,8 @@ export class MemoryIndex implements SearchIndex {
         this.valueId('brand', doc.brand),
         ...Object.entries(doc.attributes).map(([name, value]) => this.valueId(name, value)),
       ];
-      this.stored[slot] = { doc, terms: [...weights.keys()], values: values.slice(2) };
+      this.stored[slot] = { doc, terms: [...weights.keys()] };
+      this.attributeValues[slot] = Int32Array.from(values.slice(2));
       this.slotOf.set(doc.itemId, slot);
       this.price[slot] = doc.priceMinor;
       this.itemClass[slot] = ITEM_CLASSES.indexOf(doc.itemClass);
@@ -135,13 +136,15 @@ export class MemoryIndex implements SearchIndex {
     // Facet counts in a typed array indexed by value id: a common word matches tens of thousands of items.
     if (this.facetCounts.length < this.valueNames.length) this.facetCounts = new Int32Array(this.valueNames.length * 2);
     const counts = this.facetCounts;
-    const page = new TopK(query.offset + query.limit, comparator(query.sort, this.price, (slot) => this.stored[slot]!.doc.itemId));
+    const page = new TopK(query.offset + query.limit, comparator(query.sort, this.price));
     let total = 0;
+    // One candidate object filled per match; the page copies the few it keeps.
+    const scratch: Candidate = { slot: 0, score: 0, minutes: 0, warehouse: 0 };
     const consider = (slot: number, score: number) => {
       if (categoryId !== undefined && this.category[slot] !== categoryId) return;
       const price = this.price[slot]!;
       if (price < minPrice || price > maxPrice) return;
-      const values = this.stored[slot]!.values;
+      const values = this.attributeValues[slot]!;
       for (const allowed of required) if (!values.some((v) => allowed.has(v))) return;
       const warehouse = reach.best(slot);
       if (warehouse < 0) return;
@@ -149,7 +152,11 @@ export class MemoryIndex implements SearchIndex {
       counts[this.category[slot]!]!++;
       counts[this.brand[slot]!]!++;
       for (const v of values) counts[v]!++;
-      page.offer({ slot, score, minutes: reach.minutesOf(slot, warehouse), warehouse });
+      scratch.slot = slot;
+      scratch.score = score;
+      scratch.minutes = reach.minutesOf(slot, warehouse);
+      scratch.warehouse = warehouse;
+      page.offer(scratch);
     };
     if (matched === 'all') {
       for (let slot = 0; slot < this.stored.length; slot++) if (this.stored[slot]) consider(slot, 0);
@@ -258,6 +265,8 @@ export class MemoryIndex implements SearchIndex {
 
   /** Reads the facet counts out, and zeroes them for the next query. */
   private facets(counts: Int32Array): SearchResult['facets'] {
+    // Only the top values of each facet are kept as they are met: a facet such as a model number has a
+    // value per item, and sorting thousands of them per query would cost more than the search itself.
     const byName = new Map<string, FacetCount[]>();
     for (let id = 0; id < this.valueNames.length; id++) {
       const count = counts[id]!;
@@ -266,14 +275,17 @@ export class MemoryIndex implements SearchIndex {
       const [name, value] = this.valueNames[id]!;
       let list = byName.get(name);
       if (!list) byName.set(name, (list = []));
-      list.push({ value, count });
+      if (list.length === FACET_VALUES && !ranksAbove(count, value, list[FACET_VALUES - 1]!)) continue;
+      let at = list.length;
+      while (at > 0 && ranksAbove(count, value, list[at - 1]!)) at--;
+      list.splice(at, 0, { value, count });
+      if (list.length > FACET_VALUES) list.pop();
     }
-    const top = (list: FacetCount[] = []) => list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, FACET_VALUES);
-    const category = top(byName.get('category'));
-    const brand = top(byName.get('brand'));
+    const category = byName.get('category') ?? [];
+    const brand = byName.get('brand') ?? [];
     byName.delete('category');
     byName.delete('brand');
-    return { category, brand, attributes: Object.fromEntries([...byName].sort(([a], [b]) => a.localeCompare(b)).map(([name, list]) => [name, top(list)])) };
+    return { category, brand, attributes: Object.fromEntries([...byName].sort(([a], [b]) => (a < b ? -1 : 1))) };
   }
 
   private unindex(itemId: string): void {
@@ -325,10 +337,14 @@ export class MemoryIndex implements SearchIndex {
 
 const key = (name: string, value: string) => `${name}\u0000${value}`;
 
+/** Facet order: more matches first, then by value (code-unit order, as Elasticsearch's terms aggregation). */
+const ranksAbove = (count: number, value: string, other: FacetCount) => count > other.count || (count === other.count && value < other.value);
+
 type Compare = (a: Candidate, b: Candidate) => number;
 
-function comparator(sort: SearchQuery['sort'], price: number[], idOf: (slot: number) => string): Compare {
-  const tie: Compare = (a, b) => b.score - a.score || (idOf(a.slot) < idOf(b.slot) ? -1 : 1);
+function comparator(sort: SearchQuery['sort'], price: number[]): Compare {
+  // Equal scores are common (one word, one field): the slot breaks the tie without reading the documents.
+  const tie: Compare = (a, b) => b.score - a.score || a.slot - b.slot;
   switch (sort) {
     case 'price_asc':
       return (a, b) => price[a.slot]! - price[b.slot]! || tie(a, b);
@@ -361,7 +377,7 @@ class TopK {
       if (this.compare(candidate, items[mid]!) < 0) hi = mid;
       else lo = mid + 1;
     }
-    items.splice(lo, 0, candidate);
+    items.splice(lo, 0, { ...candidate });
     if (items.length > this.k) items.pop();
   }
 
