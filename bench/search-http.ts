@@ -30,7 +30,7 @@ const paths = Array.from({ length: 2000 }, (_, i) => {
 });
 
 const started = performance.now();
-const shop = spawnShop('node', ['bin/emporium.mjs', 'serve', '--port', '0'], { EMPORIUM_DEMO_ITEMS: String(ITEMS) });
+const shop = spawnShop('node', [...(process.env.PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), 'bin/emporium.mjs', 'serve', '--port', '0'], { EMPORIUM_DEMO_ITEMS: String(ITEMS) });
 try {
   const url = await shop.url;
   const get = async (path: string) => (await fetch(url + path)).json() as Promise<{ total?: number; levels?: unknown[] }>;
