@@ -28,7 +28,7 @@ try {
     }),
   );
 
-  /** One autocannon run; each connection is one shopper, cycling over ten items (a cart of a realistic size). */
+  /** One autocannon run; each connection is one shopper, cycling over twenty items (a cart of a realistic size; lines stay under their quantity limit). */
   const run = async (requests: ('add' | 'get')[], connections: number) => {
     // Empty carts, so no line reaches its limit and every run reads carts of the same size.
     await Promise.all(shoppers.map((s) => call('DELETE', `/api/users/${s.userId}/cart`, undefined, s.token)));
@@ -49,7 +49,7 @@ try {
           method: 'POST' as const,
           path: `/api/users/${userId}/cart/items`,
           headers,
-          setupRequest: (request: object) => ({ ...request, body: JSON.stringify({ itemId: demoItemId((shopper * 10 + (adds++ % 10)) % ITEMS), quantity: 1 }) }),
+          setupRequest: (request: object) => ({ ...request, body: JSON.stringify({ itemId: demoItemId((shopper * 10 + (adds++ % 20)) % ITEMS), quantity: 1 }) }),
         };
         const get = { method: 'GET' as const, path: `/api/users/${userId}/cart`, headers };
         client.setRequests(requests.map((r) => (r === 'add' ? add : get)));

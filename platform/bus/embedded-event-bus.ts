@@ -25,6 +25,8 @@ export class EmbeddedEventBus implements EventBus {
   private readonly subscriptions = new Set<Subscription>();
   /** Idle consumer loops, each with the topics whose appends should wake it. */
   private readonly waiters = new Map<(published: boolean) => void, readonly string[]>();
+  /** Publishes waiting for the next group commit. */
+  private readonly queued: { topic: string; messages: { partition: number; key: string; value: Buffer }[]; resolve: () => void; reject: (error: unknown) => void }[] = [];
   /** Appends made by this process per partition: an idle consumer rereads only partitions that changed. */
   private readonly appends = new Map<string, number>();
   private readonly clock: Clock;
@@ -42,6 +44,7 @@ export class EmbeddedEventBus implements EventBus {
   }
 
   async close(): Promise<void> {
+    if (this.queued.length) this.flush();
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     this.store?.close();
     this.store = undefined;
@@ -52,16 +55,37 @@ export class EmbeddedEventBus implements EventBus {
     return Promise.resolve();
   }
 
+  /**
+   * Resolves once the messages are on disk. Publishes made in the same turn of the event loop are
+   * written in one transaction (group commit): many requests publishing at once share one write.
+   */
   publish(topic: string, messages: OutgoingMessage[]): Promise<void> {
     const partitions = this.partitionsOf(topic);
     const placed = messages.map((m) => ({ partition: partitionFor(m.key, partitions), key: m.key, value: m.value }));
-    this.log().append(topic, placed, this.clock());
-    for (const partition of new Set(placed.map((m) => m.partition))) {
-      const key = partitionKey({ topic, partition });
-      this.appends.set(key, (this.appends.get(key) ?? 0) + 1);
+    return new Promise((resolve, reject) => {
+      this.queued.push({ topic, messages: placed, resolve, reject });
+      if (this.queued.length === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    const batch = this.queued.splice(0);
+    try {
+      this.log().append(batch, this.clock());
+    } catch (error) {
+      for (const b of batch) b.reject(error);
+      return;
     }
-    for (const [wake, topics] of this.waiters) if (topics.includes(topic)) wake(true);
-    return Promise.resolve();
+    const topics = new Set<string>();
+    for (const { topic, messages, resolve } of batch) {
+      topics.add(topic);
+      for (const partition of new Set(messages.map((m) => m.partition))) {
+        const key = partitionKey({ topic, partition });
+        this.appends.set(key, (this.appends.get(key) ?? 0) + 1);
+      }
+      resolve();
+    }
+    for (const [wake, waitingFor] of this.waiters) if (waitingFor.some((t) => topics.has(t))) wake(true);
   }
 
   /** The next offset of every partition of a topic: how many messages each holds. */

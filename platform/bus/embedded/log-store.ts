@@ -25,16 +25,19 @@ export class LogStore {
   private readonly readFrom: Statement<[string, number, number, number], Row>;
   private readonly committed: Statement<[string, string, number], { next_offset: number }>;
   private readonly commit: Statement<[string, string, number, number]>;
-  private readonly appendAll: Transaction<(topic: string, messages: { partition: number; key: string; value: Buffer }[], timestamp: number) => void>;
+  private readonly appendAll: Transaction<(batches: { topic: string; messages: { partition: number; key: string; value: Buffer }[] }[], timestamp: number) => void>;
 
   private constructor(private readonly db: Database) {
     // Built once: making a transaction function costs about as much as a small append.
-    this.appendAll = db.transaction((topic: string, messages: { partition: number; key: string; value: Buffer }[], timestamp: number) => {
-      const next = new Map<number, number>();
-      for (const m of messages) {
-        const offset = next.get(m.partition) ?? this.end(topic, m.partition);
-        this.insert.run(topic, m.partition, offset, m.key, m.value, timestamp);
-        next.set(m.partition, offset + 1);
+    this.appendAll = db.transaction((batches: { topic: string; messages: { partition: number; key: string; value: Buffer }[] }[], timestamp: number) => {
+      const next = new Map<string, number>();
+      for (const { topic, messages } of batches) {
+        for (const m of messages) {
+          const at = `${topic}\u0000${m.partition}`;
+          const offset = next.get(at) ?? this.end(topic, m.partition);
+          this.insert.run(topic, m.partition, offset, m.key, m.value, timestamp);
+          next.set(at, offset + 1);
+        }
       }
     });
     this.lastOffset = db.prepare('SELECT MAX(offset) AS last FROM messages WHERE topic = ? AND partition = ?');
@@ -82,11 +85,12 @@ export class LogStore {
   }
 
   /**
-   * Appends in one immediate transaction: a batch is all there after a crash or not at all, and offsets
-   * are taken under the write lock, so another process appending to the same file cannot collide.
+   * Appends several topics' batches in one immediate transaction: they are all there after a crash or
+   * none is, and offsets are taken under the write lock, so another process appending to the same
+   * file cannot collide.
    */
-  append(topic: string, messages: { partition: number; key: string; value: Buffer }[], timestamp: number): void {
-    this.appendAll.immediate(topic, messages, timestamp);
+  append(batches: { topic: string; messages: { partition: number; key: string; value: Buffer }[] }[], timestamp: number): void {
+    this.appendAll.immediate(batches, timestamp);
   }
 
   /** The offset the next appended message of the partition will get. */
