@@ -66,7 +66,7 @@ try {
   };
 
   const rows: Record<string, object> = {};
-  for (const connections of [16, SHOPPERS]) {
+  for (const connections of [...new Set([16, 32, SHOPPERS])]) {
     rows[`add, ${connections} shoppers`] = await run(['add'], connections);
     rows[`get, ${connections} shoppers`] = await run(['get'], connections);
     rows[`add+get, ${connections} shoppers`] = await run(['add', 'get'], connections);
