@@ -2,6 +2,7 @@
 import autocannon from 'autocannon';
 import { demoItemId } from '../ingest/demo/items.ts';
 import { spawnShop } from '../test/support/spawn-shop.ts';
+import { figures, jsonClient } from './http.ts';
 
 const SHOPPERS = Number(process.env.SHOPPERS ?? 64);
 const SECONDS = Number(process.env.SECONDS ?? 5);
@@ -10,14 +11,7 @@ const ITEMS = 500;
 const shop = spawnShop('node', [...(process.env.PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), 'bin/emporium.mjs', 'serve', '--port', '0'], { EMPORIUM_DEMO_ITEMS: String(ITEMS) });
 try {
   const url = await shop.url;
-  const call = async (method: string, path: string, body?: unknown, token?: string) => {
-    const res = await fetch(url + path, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) };
-  };
+  const call = jsonClient(url);
   // The demo catalog is applied by the item service in the background after start.
   while ((await call('GET', `/api/items/${demoItemId(ITEMS - 1)}`)).status !== 200) await new Promise((r) => setTimeout(r, 100));
 
@@ -55,14 +49,7 @@ try {
         client.setRequests(requests.map((r) => (r === 'add' ? add : get)));
       },
     });
-    return {
-      'req/s': Math.round(result.requests.average).toLocaleString('en-US'),
-      'p50 ms': result.latency.p50,
-      'p99 ms': result.latency.p99,
-      'max ms': result.latency.max,
-      requests: result.requests.total.toLocaleString('en-US'),
-      'non-2xx or errors': result.non2xx + result.errors,
-    };
+    return figures(result);
   };
 
   const rows: Record<string, object> = {};

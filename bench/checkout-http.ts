@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { demoItemId, demoItems } from '../ingest/demo/items.ts';
 import { spawnShop } from '../test/support/spawn-shop.ts';
+import { jsonClient } from './http.ts';
 
 const BUYERS = Number(process.env.BUYERS ?? 128);
 const SECONDS = Number(process.env.SECONDS ?? 10);
@@ -19,14 +20,7 @@ const items = [...demoItems({ seed: 1, count: 3000 })].filter((i) => i.category 
 const shop = spawnShop('node', [...(process.env.PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), 'bin/emporium.mjs', 'serve', '--port', '0'], { EMPORIUM_DEMO_ITEMS: '3000' });
 try {
   const url = await shop.url;
-  const call = async (method: string, path: string, body?: unknown, token?: string) => {
-    const res = await fetch(url + path, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) };
-  };
+  const call = jsonClient(url);
   while ((await call('GET', `/api/items/${items.at(-1)!.itemId}`)).status !== 200) await new Promise((r) => setTimeout(r, 100));
   // Demo stock is seeded after the items; wait for it so it cannot overwrite the counts set here.
   while (!((await call('GET', `/api/inventory/${demoItemId(2999)}`)).body as { levels: unknown[] }).levels.length) {

@@ -7,6 +7,7 @@ import { demoPincodes } from '../ingest/demo/places.ts';
 import { randomFor } from '../ingest/demo/random.ts';
 import { terms } from '../serving/search/index/text.ts';
 import { spawnShop } from '../test/support/spawn-shop.ts';
+import { figures } from './http.ts';
 
 const ITEMS = Number(process.env.ITEMS ?? 100_000);
 const SECONDS = Number(process.env.SECONDS ?? 10);
@@ -56,14 +57,7 @@ try {
       ...(overallRate ? { overallRate } : {}),
       requests: [{ method: 'GET', setupRequest: (request: object) => ({ ...request, path: paths[next++ % paths.length] }) }],
     });
-    return {
-      'req/s': Math.round(result.requests.average).toLocaleString('en-US'),
-      'p50 ms': result.latency.p50,
-      'p99 ms': result.latency.p99,
-      'max ms': result.latency.max,
-      requests: result.requests.total.toLocaleString('en-US'),
-      'non-2xx or errors': result.non2xx + result.errors,
-    };
+    return figures(result);
   };
   for (const path of paths.slice(0, 200)) await get(path);
   const rows = { [`steady ${RATE}/s`]: await run(RATE), 'as fast as it goes': await run() };
