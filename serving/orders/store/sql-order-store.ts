@@ -172,21 +172,13 @@ export class SqlOrderStore implements OrderStore {
     });
   }
 
-  async refundsDue(limit: number): Promise<RefundDue[]> {
-    const rows = await this.db()
-      .selectFrom('payments')
-      .innerJoin('orders', 'orders.order_id', 'payments.order_id')
-      .select(['payments.payment_id', 'payments.order_id', 'payments.amount_minor', 'orders.currency'])
-      .where('payments.refund', '=', 'due')
-      .orderBy('payments.created_at')
-      .limit(limit)
-      .execute();
-    return rows.map((r) => ({ paymentId: r.payment_id, orderId: r.order_id, amountMinor: Number(r.amount_minor), currency: r.currency }));
+  refundsDue(limit: number): Promise<RefundDue[]> {
+    return refundsDueIn(this.db(), { limit });
   }
 
   async markRefunded(paymentId: string): Promise<void> {
     await this.write(async (tx, at) => {
-      const [due] = await this.refundsDueIn(tx, paymentId);
+      const [due] = await refundsDueIn(tx, { paymentId, limit: 1 });
       if (!due) return { result: undefined, events: [] };
       await tx.updateTable('payments').set({ refund: 'done' }).where('payment_id', '=', paymentId).execute();
       return { result: undefined, events: [this.deps.events.refunded(due, 'order could not be placed', at)] };
@@ -363,21 +355,24 @@ export class SqlOrderStore implements OrderStore {
     await tx.insertInto('payments').values({ payment_id: paymentId, order_id: orderId, outcome, amount_minor: amountMinor, refund, created_at: at }).execute();
   }
 
-  private async refundsDueIn(tx: Tx, paymentId: string): Promise<RefundDue[]> {
-    const rows = await tx
-      .selectFrom('payments')
-      .innerJoin('orders', 'orders.order_id', 'payments.order_id')
-      .select(['payments.payment_id', 'payments.order_id', 'payments.amount_minor', 'orders.currency'])
-      .where('payments.payment_id', '=', paymentId)
-      .where('payments.refund', '=', 'due')
-      .execute();
-    return rows.map((r) => ({ paymentId: r.payment_id, orderId: r.order_id, amountMinor: Number(r.amount_minor), currency: r.currency }));
-  }
-
   private db(): Kysely<OrdersDb> {
     if (!this.database) throw new Error('order store is not started');
     return this.database.db;
   }
+}
+
+/** Captured payments still owed back (one of them, given its id), with their order's currency. */
+async function refundsDueIn(db: Kysely<OrdersDb>, which: { paymentId?: string; limit: number }): Promise<RefundDue[]> {
+  const rows = await db
+    .selectFrom('payments')
+    .innerJoin('orders', 'orders.order_id', 'payments.order_id')
+    .select(['payments.payment_id', 'payments.order_id', 'payments.amount_minor', 'orders.currency'])
+    .where('payments.refund', '=', 'due')
+    .$if(which.paymentId !== undefined, (q) => q.where('payments.payment_id', '=', which.paymentId!))
+    .orderBy('payments.created_at')
+    .limit(which.limit)
+    .execute();
+  return rows.map((r) => ({ paymentId: r.payment_id, orderId: r.order_id, amountMinor: Number(r.amount_minor), currency: r.currency }));
 }
 
 function toRow(order: Order): OrdersTable {
