@@ -35,9 +35,25 @@ export class OrderExpiry {
     return this.deps.jobs.cancel(QUEUE, orderId);
   }
 
-  /** Cancels the order and releases its stock if it is still unpaid at its expiry; otherwise nothing. */
+  /**
+   * Cancels the order and releases its stock if it is still unpaid at its expiry; otherwise nothing.
+   * The gateway is asked first: a payment whose answer was lost places the order instead (or cancels
+   * it as declined). Answers whether the order was cancelled as expired.
+   */
   async expire(orderId: string): Promise<boolean> {
-    return (await this.deps.orders.cancel(orderId, 'expired', this.deps.clock())) !== undefined;
+    const now = this.deps.clock();
+    const order = await this.deps.orders.get(orderId);
+    if (order?.status !== 'CREATED' || order.expiresAt > now) return false;
+    const known = await this.deps.gateway.lookup(orderId);
+    if (known?.status === 'succeeded') {
+      await this.deps.orders.paymentSucceeded(orderId, known.paymentId, known.amountMinor);
+      return false;
+    }
+    if (known?.status === 'failed') {
+      await this.deps.orders.paymentFailed(orderId, known.paymentId, known.reason);
+      return false;
+    }
+    return (await this.deps.orders.cancel(orderId, 'expired', now)) !== undefined;
   }
 
   /** Expires every order past its time and refunds every payment that could not place its order. */

@@ -180,6 +180,28 @@ describe('checkout', () => {
     }
   });
 
+  it('places, rather than expires, an order whose captured payment never reached it', async () => {
+    const item = items[7]!.itemId;
+    const shopper = shoppers[9]!;
+    await setStock(item, 1);
+    const latest = async () => ((await t.api('GET', `/users/${shopper.userId}/orders?limit=1`, undefined, shopper.token)).body as { orders: Order[] }).orders[0];
+    // The gateway captures the money, then this checkout never goes on: the answer is lost.
+    interrupt = { after: 'take-payment', hang: true };
+    void checkout(shopper, item);
+    await waitFor('the payment to be captured', async () => {
+      const pending = await latest();
+      return pending !== undefined && (await t.shop.orders.gateway.lookup(pending.orderId)) !== undefined;
+    });
+    interrupt = undefined;
+    const order = await latest();
+    expect(order).toMatchObject({ status: 'CREATED' });
+    clock.set(order!.expiresAt);
+    expect(await t.shop.orders.expiry.sweep()).toMatchObject({ expired: 0 });
+    const after = await t.api('GET', `/users/${shopper.userId}/orders/${order!.orderId}`, undefined, shopper.token);
+    expect(orderOf(after)).toMatchObject({ status: 'PLACED', paymentId: `sim-${order!.orderId}` });
+    expect(await stockOf(item)).toBe(0);
+  });
+
   it('gives back the stock of a checkout killed midway once the restarted shop sweeps', async () => {
     const item = items[7]!.itemId;
     await setStock(item, 2);

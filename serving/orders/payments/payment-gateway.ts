@@ -13,6 +13,11 @@ export type PaymentCallback = { paymentId: string; orderId: string } & ({ status
 export interface PaymentGateway extends Lifecycle {
   /** Asks for the amount; `method` is the shopper's payment token. One order, one payment id, however often asked. */
   charge(request: { orderId: string; amountMinor: number; currency: string; method: string }): Promise<ChargeOutcome>;
+  /**
+   * What the gateway knows of the order's payment, if it was ever asked for one: for an order whose
+   * answer never reached us (the process died, the connection dropped), asked before it is expired.
+   */
+  lookup(orderId: string): Promise<ChargeOutcome | undefined>;
   /** Gives a captured payment back; refunding one twice refunds it once. */
   refund(paymentId: string, amountMinor: number): Promise<void>;
   /** The callback in `body` if `signature` proves the gateway sent it; undefined otherwise. */

@@ -16,6 +16,8 @@ const Callback = z.discriminatedUnion('status', [
 export class SimulatedGateway implements PaymentGateway {
   /** Refunded amounts by payment id: what a gateway dashboard would show. */
   readonly refunds = new Map<string, number>();
+  /** Every charge asked for, by order id (in memory: the simulation's own state). */
+  private readonly charges = new Map<string, ChargeOutcome>();
 
   constructor(private readonly secret: string) {}
 
@@ -23,17 +25,14 @@ export class SimulatedGateway implements PaymentGateway {
   close = () => Promise.resolve();
 
   charge(request: { orderId: string; amountMinor: number; currency: string; method: string }): Promise<ChargeOutcome> {
-    const paymentId = `sim-${request.orderId}`;
-    switch (request.method) {
-      case 'pay_success':
-        return Promise.resolve({ status: 'succeeded', paymentId, amountMinor: request.amountMinor });
-      case 'pay_decline':
-        return Promise.resolve({ status: 'failed', paymentId, reason: 'card declined' });
-      case 'pay_no_answer':
-        return Promise.resolve({ status: 'pending', paymentId });
-      default:
-        return Promise.reject(invalid('payment.method', `the simulated gateway takes ${SIMULATED_METHODS.join(', ')}`));
-    }
+    const outcome = outcomeOf(request);
+    if (!outcome) return Promise.reject(invalid('payment.method', `the simulated gateway takes ${SIMULATED_METHODS.join(', ')}`));
+    this.charges.set(request.orderId, outcome);
+    return Promise.resolve(outcome);
+  }
+
+  lookup(orderId: string): Promise<ChargeOutcome | undefined> {
+    return Promise.resolve(this.charges.get(orderId));
   }
 
   refund(paymentId: string, amountMinor: number): Promise<void> {
@@ -53,5 +52,19 @@ export class SimulatedGateway implements PaymentGateway {
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
     const parsed = Callback.safeParse(JSON.parse(body));
     return parsed.success ? parsed.data : undefined;
+  }
+}
+
+function outcomeOf(request: { orderId: string; amountMinor: number; method: string }): ChargeOutcome | undefined {
+  const paymentId = `sim-${request.orderId}`;
+  switch (request.method) {
+    case 'pay_success':
+      return { status: 'succeeded', paymentId, amountMinor: request.amountMinor };
+    case 'pay_decline':
+      return { status: 'failed', paymentId, reason: 'card declined' };
+    case 'pay_no_answer':
+      return { status: 'pending', paymentId };
+    default:
+      return undefined;
   }
 }
