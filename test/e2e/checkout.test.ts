@@ -185,14 +185,18 @@ describe('checkout', () => {
     const shopper = shoppers[9]!;
     await setStock(item, 1);
     const latest = async () => ((await t.api('GET', `/users/${shopper.userId}/orders?limit=1`, undefined, shopper.token)).body as { orders: Order[] }).orders[0];
+    const before = (await latest())?.orderId;
     // The gateway captures the money, then this checkout never goes on: the answer is lost.
     interrupt = { after: 'take-payment', hang: true };
     void checkout(shopper, item);
-    await waitFor('the payment to be captured', async () => {
-      const pending = await latest();
-      return pending !== undefined && (await t.shop.orders.gateway.lookup(pending.orderId)) !== undefined;
-    });
-    interrupt = undefined;
+    try {
+      await waitFor('the payment to be captured', async () => {
+        const pending = await latest();
+        return pending !== undefined && pending.orderId !== before && (await t.shop.orders.gateway.lookup(pending.orderId)) !== undefined;
+      });
+    } finally {
+      interrupt = undefined;
+    }
     const order = await latest();
     expect(order).toMatchObject({ status: 'CREATED' });
     clock.set(order!.expiresAt);

@@ -6,6 +6,7 @@ import type { Clock } from '../../../platform/clock.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { appendOutbox, type OutboxDb, type OutboxEvent } from '../../../platform/outbox/outbox.ts';
 import type { Database } from '../../../platform/sql/database.ts';
+import { groupCommit } from '../../../platform/sql/group-commit.ts';
 import { isUniqueViolation } from '../../../platform/sql/violations.ts';
 import type { StockDb } from '../../inventory/store/sql-stock-store.ts';
 import type { OrderEvents } from '../order-events.ts';
@@ -48,6 +49,11 @@ class OutOfStock extends Error {
 
 export class SqlOrderStore implements OrderStore {
   private database: Database<OrdersDb> | undefined;
+  /** Embedded, checkouts arriving together share one SQLite commit (see group-commit.ts). */
+  private readonly transaction = groupCommit(() => {
+    if (!this.database) throw new Error('order store is not started');
+    return this.database;
+  });
 
   constructor(
     private readonly open: () => Promise<Database<OrdersDb>>,
@@ -245,13 +251,11 @@ export class SqlOrderStore implements OrderStore {
   /** Runs `work` in a transaction and appends the events it returns to the outbox in the same one. */
   private async write<T>(work: (tx: Tx, at: number) => Promise<{ result: T; events: OutboxEvent[] }>): Promise<T> {
     const at = this.deps.clock();
-    const { result, events } = await this.db()
-      .transaction()
-      .execute(async (tx) => {
-        const done = await work(tx, at);
-        await appendOutbox(tx, done.events, at);
-        return done;
-      });
+    const { result, events } = await this.transaction(async (tx) => {
+      const done = await work(tx, at);
+      await appendOutbox(tx, done.events, at);
+      return done;
+    });
     if (events.length) this.deps.onCommit?.();
     return result;
   }
