@@ -70,8 +70,6 @@ export class SqlOrderStore implements OrderStore {
   }
 
   async create(order: NewOrder): Promise<{ order: Order; created: boolean }> {
-    const existing = await this.byClientKey(order.userId, order.clientKey);
-    if (existing) return { order: existing, created: false };
     const created: Order = { ...order, status: 'CREATED', paymentId: null, cancelReason: null, updatedAt: order.createdAt };
     try {
       await this.write(async (tx) => {
@@ -79,7 +77,7 @@ export class SqlOrderStore implements OrderStore {
         return { result: undefined, events: [this.deps.events.created(created, order.createdAt)] };
       });
     } catch (error) {
-      // Two checkouts with one key at once: the second answers the first's order.
+      // A checkout with a key already used (a retry, or two at once): it answers the first order.
       if (!isUniqueViolation(error)) throw error;
       return { order: (await this.byClientKey(order.userId, order.clientKey))!, created: false };
     }
@@ -316,39 +314,41 @@ export class SqlOrderStore implements OrderStore {
 
   /** The one conditional update that holds stock: it changes nothing unless enough units are there. */
   private async take(tx: Tx, orderId: string, itemId: string, warehouseId: string, quantity: number, at: number, events: OutboxEvent[]): Promise<boolean> {
-    const updated = await tx
+    const available = await this.adjust(tx, itemId, warehouseId, -quantity, at);
+    if (available === undefined) return false;
+    await tx.insertInto('stock_moves').values({ item_id: itemId, warehouse_id: warehouseId, kind: 'hold', quantity, order_id: orderId, at }).execute();
+    events.push(this.deps.events.stockChanged(itemId, warehouseId, available, -quantity, 'reserved', at));
+    return true;
+  }
+
+  /**
+   * Moves a count by `delta`, never below zero; answers the new count, or undefined when there were
+   * not enough units (nothing changed). SQLite answers in the same statement; MariaDB has no UPDATE
+   * ... RETURNING, so it reads the row it has just locked.
+   */
+  private async adjust(tx: Tx, itemId: string, warehouseId: string, delta: number, at: number): Promise<number | undefined> {
+    const update = tx
       .updateTable('stock')
-      .set((eb) => ({ available: eb('available', '-', quantity), updated_at: at }))
+      .set((eb) => ({ available: eb('available', '+', delta), updated_at: at }))
       .where('item_id', '=', itemId)
       .where('warehouse_id', '=', warehouseId)
-      .where('available', '>=', quantity)
-      .executeTakeFirst();
-    if (updated.numUpdatedRows === 0n) return false;
-    await tx.insertInto('stock_moves').values({ item_id: itemId, warehouse_id: warehouseId, kind: 'hold', quantity, order_id: orderId, at }).execute();
-    events.push(this.deps.events.stockChanged(itemId, warehouseId, await this.available(tx, itemId, warehouseId), -quantity, 'reserved', at));
-    return true;
+      .$if(delta < 0, (q) => q.where('available', '>=', -delta));
+    if (this.database?.dialect === 'sqlite') return (await update.returning('available').executeTakeFirst())?.available;
+    if ((await update.executeTakeFirst()).numUpdatedRows === 0n) return undefined;
+    const row = await tx.selectFrom('stock').select('available').where('item_id', '=', itemId).where('warehouse_id', '=', warehouseId).executeTakeFirstOrThrow();
+    return row.available;
   }
 
   /** Gives back every unit the order still holds, once; answers what went back. */
   private async releaseHolds(tx: Tx, orderId: string, reason: string, at: number, events: OutboxEvent[]) {
     const holds = await tx.selectFrom('reservations').selectAll().where('order_id', '=', orderId).where('released', '=', 0).execute();
     for (const hold of holds) {
-      await tx
-        .updateTable('stock')
-        .set((eb) => ({ available: eb('available', '+', hold.quantity), updated_at: at }))
-        .where('item_id', '=', hold.item_id)
-        .where('warehouse_id', '=', hold.warehouse_id)
-        .execute();
+      const available = (await this.adjust(tx, hold.item_id, hold.warehouse_id, hold.quantity, at))!;
       await tx.insertInto('stock_moves').values({ item_id: hold.item_id, warehouse_id: hold.warehouse_id, kind: 'release', quantity: hold.quantity, order_id: orderId, at }).execute();
-      events.push(this.deps.events.stockChanged(hold.item_id, hold.warehouse_id, await this.available(tx, hold.item_id, hold.warehouse_id), hold.quantity, reason, at));
+      events.push(this.deps.events.stockChanged(hold.item_id, hold.warehouse_id, available, hold.quantity, reason, at));
     }
     await tx.updateTable('reservations').set({ released: 1 }).where('order_id', '=', orderId).where('released', '=', 0).execute();
     return holds.map((h) => ({ itemId: h.item_id, warehouseId: h.warehouse_id, units: h.quantity }));
-  }
-
-  private async available(tx: Tx, itemId: string, warehouseId: string): Promise<number> {
-    const row = await tx.selectFrom('stock').select('available').where('item_id', '=', itemId).where('warehouse_id', '=', warehouseId).executeTakeFirstOrThrow();
-    return row.available;
   }
 
   private async seenPayment(tx: Tx, paymentId: string): Promise<boolean> {
