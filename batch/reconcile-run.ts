@@ -1,5 +1,5 @@
 // Runs reconciliation outside the shop: opens the orders database, the bus for the stock events its
-// repairs announce, and publishes them before it exits.
+// repairs announce (published before it exits), and the payment gateway expiry asks.
 import { systemClock, newUuid } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
 import { createEvents } from '../platform/events/create-events.ts';
@@ -10,6 +10,7 @@ import type { Progress } from '../platform/progress.ts';
 import { InventoryService } from '../serving/inventory/inventory-service.ts';
 import { SqlStockStore } from '../serving/inventory/store/sql-stock-store.ts';
 import { OrderEvents } from '../serving/orders/order-events.ts';
+import { createPaymentGateway } from '../serving/orders/payments/create-payment-gateway.ts';
 import { ordersDatabase } from '../serving/orders/store/orders-database.ts';
 import { SqlOrderStore } from '../serving/orders/store/sql-order-store.ts';
 import { reconcile, type ReconcileReport } from './reconcile.ts';
@@ -24,9 +25,10 @@ export async function runReconcile(config: Config, progress: Progress): Promise<
   const relay = new OutboxRelay({ open: database, events, logger, everyMs: 60_000 });
   // Repairs name warehouses the store already holds stock in, so no warehouse list is needed.
   const inventory = new InventoryService({ ...deps, store: stock, events, warehouses: () => [] });
-  const closeAll = await startAll([events, stock, orders, relay]);
+  const gateway = createPaymentGateway(config);
+  const closeAll = await startAll([events, stock, orders, relay, gateway]);
   try {
-    const report = await reconcile({ orders, stock, inventory, clock: deps.clock }, progress);
+    const report = await reconcile({ orders, stock, inventory, gateway, clock: deps.clock }, progress);
     await relay.drain();
     return report;
   } finally {

@@ -22,7 +22,7 @@ import { FileNotifier } from './notifications/file-notifier.ts';
 import { OrderEvents } from './order-events.ts';
 import { OrderExpiry } from './order-expiry.ts';
 import { OrderService } from './order-service.ts';
-import { SimulatedGateway } from './payments/simulated-gateway.ts';
+import { createPaymentGateway } from './payments/create-payment-gateway.ts';
 import { orderRoutes } from './routes.ts';
 import { SqlOrderStore, type OrdersDb } from './store/sql-order-store.ts';
 
@@ -46,8 +46,7 @@ export function createOrders(
   const archive = createOrderArchive(config);
   const relay = new OutboxRelay({ open: deps.database, events: deps.events, logger: deps.logger });
   const store = new SqlOrderStore(deps.database, { clock: deps.clock, events: new OrderEvents(deps.newId), onCommit: () => relay.nudge() });
-  // No real gateway yet: the simulated one stands in for development and tests in both modes.
-  const gateway = new SimulatedGateway(config.paymentSecret);
+  const gateway = createPaymentGateway(config);
   const expiry = new OrderExpiry({ orders: store, jobs: deps.jobs, gateway, clock: deps.clock, logger: deps.logger, sweepEveryMs: config.orders.sweepEveryMs });
   const service = new OrderService({
     ...deps,

@@ -35,25 +35,9 @@ export class OrderExpiry {
     return this.deps.jobs.cancel(QUEUE, orderId);
   }
 
-  /**
-   * Cancels the order and releases its stock if it is still unpaid at its expiry; otherwise nothing.
-   * The gateway is asked first: a payment whose answer was lost places the order instead (or cancels
-   * it as declined). Answers whether the order was cancelled as expired.
-   */
-  async expire(orderId: string): Promise<boolean> {
-    const now = this.deps.clock();
-    const order = await this.deps.orders.get(orderId);
-    if (order?.status !== 'CREATED' || order.expiresAt > now) return false;
-    const known = await this.deps.gateway.lookup(orderId);
-    if (known?.status === 'succeeded') {
-      await this.deps.orders.paymentSucceeded(orderId, known.paymentId, known.amountMinor);
-      return false;
-    }
-    if (known?.status === 'failed') {
-      await this.deps.orders.paymentFailed(orderId, known.paymentId, known.reason);
-      return false;
-    }
-    return (await this.deps.orders.cancel(orderId, 'expired', now)) !== undefined;
+  /** Cancels the order if it is still unpaid at its expiry (see expireIfUnpaid). */
+  expire(orderId: string): Promise<boolean> {
+    return expireIfUnpaid(this.deps, orderId, this.deps.clock());
   }
 
   /** Expires every order past its time and refunds every payment that could not place its order. */
@@ -68,4 +52,22 @@ export class OrderExpiry {
     if (expired || refunds.length) this.deps.logger.info({ expired, refunded: refunds.length }, 'order sweep');
     return { expired, refunded: refunds.length };
   }
+}
+
+/**
+ * Cancels the order and releases its stock if it is still unpaid at its expiry; otherwise nothing.
+ * The gateway is asked first: a payment whose answer was lost places the order instead (or cancels it
+ * as declined). A capture that cannot place it (the wrong amount) is left for a refund, and the order
+ * still expires, so its stock is never held for good. Answers whether the order was cancelled as expired.
+ */
+export async function expireIfUnpaid(deps: { orders: OrderStore; gateway: PaymentGateway }, orderId: string, now: number): Promise<boolean> {
+  const order = await deps.orders.get(orderId);
+  if (order?.status !== 'CREATED' || order.expiresAt > now) return false;
+  const known = await deps.gateway.lookup(orderId);
+  if (known?.status === 'succeeded' && (await deps.orders.paymentSucceeded(orderId, known.paymentId, known.amountMinor)).order.status !== 'CREATED') return false;
+  if (known?.status === 'failed') {
+    await deps.orders.paymentFailed(orderId, known.paymentId, known.reason);
+    return false;
+  }
+  return (await deps.orders.cancel(orderId, 'expired', now)) !== undefined;
 }
