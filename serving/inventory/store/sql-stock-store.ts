@@ -63,15 +63,18 @@ export class SqlStockStore implements StockStore {
   }
 
   async drift(): Promise<StockDrift[]> {
-    // Per stock row: the last count, plus releases minus holds recorded after it (by move id, the order they were written in).
+    // Per stock row: its last count (found once), plus releases minus holds recorded after it (by move id, the order they were written in).
     const rows = await sql<{ item_id: string; warehouse_id: string; available: number; expected: number | string }>`
+      with last_count as (
+        select item_id, warehouse_id, max(id) as id from stock_moves where kind = 'count' group by item_id, warehouse_id)
       select s.item_id, s.warehouse_id, s.available,
-        coalesce((select c.quantity from stock_moves c where c.item_id = s.item_id and c.warehouse_id = s.warehouse_id and c.kind = 'count' order by c.id desc limit 1), 0)
+        coalesce(c.quantity, 0)
         + coalesce((select sum(case m.kind when 'release' then m.quantity else -m.quantity end) from stock_moves m
-            where m.item_id = s.item_id and m.warehouse_id = s.warehouse_id and m.kind <> 'count'
-              and m.id > coalesce((select max(c.id) from stock_moves c where c.item_id = s.item_id and c.warehouse_id = s.warehouse_id and c.kind = 'count'), 0)), 0)
+            where m.item_id = s.item_id and m.warehouse_id = s.warehouse_id and m.kind <> 'count' and m.id > coalesce(lc.id, 0)), 0)
         as expected
-      from stock s`.execute(this.db());
+      from stock s
+      left join last_count lc on lc.item_id = s.item_id and lc.warehouse_id = s.warehouse_id
+      left join stock_moves c on c.id = lc.id`.execute(this.db());
     return rows.rows
       .map((r) => ({ itemId: r.item_id, warehouseId: r.warehouse_id, available: Number(r.available), expected: Number(r.expected) }))
       .filter((r) => r.available !== r.expected);
