@@ -2,7 +2,6 @@
 // each step found out. Steps write their results here; their undo data they keep to themselves.
 import type { CancelReason, NewOrder, Order } from '../order.ts';
 import type { ChargeOutcome } from '../payments/payment-gateway.ts';
-import type { PaymentOutcome } from '../store/order-store.ts';
 
 export interface CheckoutContext {
   newOrder: NewOrder;
@@ -11,7 +10,6 @@ export interface CheckoutContext {
   paymentMethod: string;
   order?: Order;
   charge?: ChargeOutcome;
-  placed?: PaymentOutcome;
   /** Why the order is cancelled if the checkout is undone. */
   cancelReason?: CancelReason;
 }

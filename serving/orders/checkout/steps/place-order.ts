@@ -10,8 +10,7 @@ export const placeOrder = (orders: OrderStore) =>
     async (context) => {
       const charge = context.charge!;
       if (charge.status !== 'succeeded') return undefined;
-      context.placed = await orders.paymentSucceeded(context.order!.orderId, charge.paymentId, charge.amountMinor);
-      context.order = context.placed.order;
+      context.order = (await orders.paymentSucceeded(context.order!.orderId, charge.paymentId, charge.amountMinor)).order;
       return undefined;
     },
     () => Promise.resolve(),
