@@ -1,22 +1,14 @@
 // `emporium batch`: offline jobs, each with a progress bar and a report of what it did.
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { runArchiveOrders } from '../batch/archive-orders-run.ts';
 import { runReconcile } from '../batch/reconcile-run.ts';
 import { buildServiceability } from '../batch/serviceability.ts';
 import { loadConfig } from '../platform/config.ts';
 import { progressBar } from '../platform/progress.ts';
+import { wholeNumber } from './whole-number.ts';
 
-const days = (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 3650) throw new InvalidArgumentError('must be a whole number of days from 0 to 3650');
-  return n;
-};
-
-const warehouses = (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new InvalidArgumentError('must be a whole number from 1 to 1000');
-  return n;
-};
+const days = wholeNumber(0, 3650, 'days');
+const warehouses = wholeNumber(1, 1000);
 
 export function batchCommand() {
   return new Command('batch')

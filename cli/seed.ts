@@ -1,16 +1,13 @@
 // `emporium seed`: publishes demo items through the supplier feed, or writes them to a feed file.
 import fs from 'node:fs';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { seedDemoItems } from '../ingest/demo/seed.ts';
 import { demoItems } from '../ingest/demo/items.ts';
 import { progressBar } from '../platform/progress.ts';
+import { wholeNumber } from './whole-number.ts';
 import { withInbound } from './with-inbound.ts';
 
-const count = (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 10_000_000) throw new InvalidArgumentError('must be a whole number from 1 to 10,000,000');
-  return n;
-};
+const count = wholeNumber(1, 10_000_000);
 
 export function seedCommand() {
   return new Command('seed')
