@@ -37,21 +37,15 @@ export class MemoryIndex implements SearchIndex {
   private readonly free: number[] = [];
   private readonly postings = new Map<string, Postings>();
   private readonly vocabulary = new Vocabulary();
-  // Per slot, for filters without touching the stored doc.
+  /** Per slot, for price filters and sorts without touching the stored doc. */
   private readonly price: number[] = [];
-  private readonly itemClass: number[] = [];
-  private readonly category: number[] = [];
-  private readonly brand: number[] = [];
   /**
-   * Each slot's attribute value ids (name=value), for filters and facets, in one flat array with a fixed
-   * stride: slots next to each other sit next to each other in memory, which a scan over thousands of
-   * matches reads several times faster than one small array per slot.
+   * What a query reads of each matching slot, as one row per slot in one flat array (see ROW): the
+   * matches of a broad query are thousands of slots in no useful order, and reading a row costs one
+   * cache miss where a column per field would cost one each.
    */
-  private attributePool = new Int32Array(0);
-  private attributeStride = 8;
-  private readonly attributeCount: number[] = [];
-  private readonly stockLo: number[] = [];
-  private readonly stockHi: number[] = [];
+  private rows = new Int32Array(0);
+  private stride = ROW.attributes + 10;
   /** Stock is known per item id, even before (or after) the item itself is in the index. */
   private readonly inStockAt = new Map<string, Set<string>>();
   private readonly warehouseBit = new Map<string, number>();
@@ -59,9 +53,10 @@ export class MemoryIndex implements SearchIndex {
   private readonly values = new Map<string, number>();
   private readonly valueNames: [string, string][] = [];
   private live = 0;
-  // Reused between queries: one score and one term mask per slot, reset through the touched list.
+  // Reused between queries: one score and one term mask per slot, reset through the list of touched slots.
   private scores = new Float64Array(0);
   private masks = new Uint32Array(0);
+  private touched = new Int32Array(0);
   private facetCounts = new Int32Array(0);
 
   start = () => Promise.resolve();
@@ -95,12 +90,14 @@ export class MemoryIndex implements SearchIndex {
         ...Object.entries(doc.attributes).map(([name, value]) => this.valueId(name, value)),
       ];
       this.stored[slot] = { doc, terms: [...weights.keys()] };
-      this.setAttributes(slot, values.slice(2));
       this.slotOf.set(doc.itemId, slot);
       this.price[slot] = doc.priceMinor;
-      this.itemClass[slot] = ITEM_CLASSES.indexOf(doc.itemClass);
-      this.category[slot] = values[0]!;
-      this.brand[slot] = values[1]!;
+      const row = this.rowOf(slot, values.length - 2);
+      this.rows[row + ROW.itemClass] = ITEM_CLASSES.indexOf(doc.itemClass);
+      this.rows[row + ROW.category] = values[0]!;
+      this.rows[row + ROW.brand] = values[1]!;
+      this.rows[row + ROW.attributeCount] = values.length - 2;
+      this.rows.set(values.slice(2), row + ROW.attributes);
       this.writeStockMask(doc.itemId, slot);
       this.live++;
     }
@@ -134,50 +131,70 @@ export class MemoryIndex implements SearchIndex {
   private run(query: SearchQuery, queryTerms: string[], broaden: boolean): SearchResult {
     const reach = this.reachOf(query);
     const matched = this.match(queryTerms, broaden);
-    const categoryId = query.category === undefined ? undefined : (this.values.get(key('category', query.category)) ?? -1);
-    const required = Object.entries(query.attributes ?? {}).map(([name, values]) => new Set(values.map((v) => this.values.get(key(name, v)) ?? -1)));
-    const minPrice = query.priceMinMinor ?? -Infinity;
-    const maxPrice = query.priceMaxMinor ?? Infinity;
-
+    const slots = matched === 'all' ? this.liveSlots() : matched;
+    const passes = this.filterOf(query);
     // Facet counts in a typed array indexed by value id: a common word matches tens of thousands of items.
     if (this.facetCounts.length < this.valueNames.length) this.facetCounts = new Int32Array(this.valueNames.length * 2);
     const counts = this.facetCounts;
     const page = new TopK(query.offset + query.limit, comparator(query.sort, this.price));
+    const byDelivery = query.sort === 'delivery';
+    const { rows, stride, scores } = this;
     let total = 0;
-    // One candidate object filled per match; the page copies the few it keeps.
-    const scratch: Candidate = { slot: 0, score: 0, minutes: 0, warehouse: 0 };
-    const pool = this.attributePool;
-    const consider = (slot: number, score: number) => {
-      if (categoryId !== undefined && this.category[slot] !== categoryId) return;
-      const price = this.price[slot]!;
-      if (price < minPrice || price > maxPrice) return;
-      const from = slot * this.attributeStride;
-      const to = from + this.attributeCount[slot]!;
-      for (const allowed of required) if (!hasAny(pool, from, to, allowed)) return;
-      const warehouse = reach.best(slot);
-      if (warehouse < 0) return;
+    // One candidate object filled per match; the page copies the few it keeps. Which warehouse sends a
+    // hit is worked out for the page alone, unless the page is ordered by it.
+    const scratch: Candidate = { slot: 0, score: 0, minutes: 0, warehouse: -1 };
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
+      const row = slot * stride;
+      const c = rows[row + ROW.itemClass]!;
+      if (((rows[row + ROW.stockLo]! & reach.lo[c]!) | (rows[row + ROW.stockHi]! & reach.hi[c]!)) === 0) continue;
+      if (passes && !passes(slot)) continue;
       total++;
-      counts[this.category[slot]!]!++;
-      counts[this.brand[slot]!]!++;
-      for (let k = from; k < to; k++) counts[pool[k]!]!++;
+      counts[rows[row + ROW.category]!]!++;
+      counts[rows[row + ROW.brand]!]!++;
+      for (let k = row + ROW.attributes, to = k + rows[row + ROW.attributeCount]!; k < to; k++) counts[rows[k]!]!++;
       scratch.slot = slot;
-      scratch.score = score;
-      scratch.minutes = reach.minutesOf(slot, warehouse);
-      scratch.warehouse = warehouse;
+      scratch.score = scores[slot]!;
+      if (byDelivery) {
+        scratch.warehouse = reach.best(slot);
+        scratch.minutes = reach.minutesOf(slot, scratch.warehouse);
+      }
       page.offer(scratch);
-    };
-    if (matched === 'all') {
-      for (let slot = 0; slot < this.stored.length; slot++) if (this.stored[slot]) consider(slot, 0);
-    } else {
-      for (const slot of matched) consider(slot, this.scores[slot]!);
-      this.reset(matched);
     }
+    if (matched !== 'all') this.reset(matched);
 
     const hits: SearchHit[] = page
       .sorted()
       .slice(query.offset)
-      .map((c) => ({ itemId: this.stored[c.slot]!.doc.itemId, score: c.score, warehouseId: this.warehouses[c.warehouse]!, tatMinutes: c.minutes }));
+      .map((c) => {
+        const warehouse = byDelivery ? c.warehouse : reach.best(c.slot);
+        return { itemId: this.stored[c.slot]!.doc.itemId, score: c.score, warehouseId: this.warehouses[warehouse]!, tatMinutes: reach.minutesOf(c.slot, warehouse) };
+      });
     return { total, hits, facets: this.facets(counts) };
+  }
+
+  private liveSlots(): Int32Array {
+    const slots = new Int32Array(this.live);
+    for (let slot = 0, n = 0; slot < this.stored.length; slot++) if (this.stored[slot]) slots[n++] = slot;
+    return slots;
+  }
+
+  /** The query's category, price and attribute filters as one test, or null when it has none. */
+  private filterOf(query: SearchQuery): ((slot: number) => boolean) | null {
+    const categoryId = query.category === undefined ? undefined : (this.values.get(key('category', query.category)) ?? -1);
+    const required = Object.entries(query.attributes ?? {}).map(([name, values]) => new Set(values.map((v) => this.values.get(key(name, v)) ?? -1)));
+    const minPrice = query.priceMinMinor ?? -Infinity;
+    const maxPrice = query.priceMaxMinor ?? Infinity;
+    if (categoryId === undefined && required.length === 0 && minPrice === -Infinity && maxPrice === Infinity) return null;
+    return (slot) => {
+      const row = slot * this.stride;
+      if (categoryId !== undefined && this.rows[row + ROW.category] !== categoryId) return false;
+      const price = this.price[slot]!;
+      if (price < minPrice || price > maxPrice) return false;
+      const from = row + ROW.attributes;
+      const to = from + this.rows[row + ROW.attributeCount]!;
+      return required.every((allowed) => hasAny(this.rows, from, to, allowed));
+    };
   }
 
   /**
@@ -185,10 +202,11 @@ export class MemoryIndex implements SearchIndex {
    * otherwise any. The last term also matches as a prefix; a term the index does not know matches its
    * nearest known spellings; broadened, every term matches both ways.
    */
-  private match(queryTerms: string[], broaden: boolean): number[] | 'all' {
+  private match(queryTerms: string[], broaden: boolean): Int32Array | 'all' {
     if (queryTerms.length === 0) return 'all';
     this.ensureScratch();
-    const touched: number[] = [];
+    const { scores, masks, touched } = this;
+    let count = 0;
     const docs = Math.max(1, this.live);
     queryTerms.forEach((term, i) => {
       const bit = 1 << i;
@@ -206,23 +224,29 @@ export class MemoryIndex implements SearchIndex {
         const { slots, weights } = list;
         for (let k = 0; k < slots.length; k++) {
           const slot = slots[k]!;
-          if (this.masks[slot] === 0) touched.push(slot);
-          this.masks[slot]! |= bit;
-          this.scores[slot]! += weights[k]! * idf;
+          if (masks[slot] === 0) touched[count++] = slot;
+          masks[slot]! |= bit;
+          scores[slot]! += weights[k]! * idf;
         }
       }
     });
     const all = (1 << queryTerms.length) - 1;
-    const every = touched.filter((slot) => this.masks[slot] === all);
-    if (every.length > 0 && every.length < touched.length) {
-      for (const slot of touched) if (this.masks[slot] !== all) this.scores[slot] = this.masks[slot] = 0;
-      return every;
+    let every = 0;
+    for (let i = 0; i < count; i++) if (masks[touched[i]!] === all) every++;
+    if (every > 0 && every < count) {
+      let kept = 0;
+      for (let i = 0; i < count; i++) {
+        const slot = touched[i]!;
+        if (masks[slot] === all) touched[kept++] = slot;
+        else scores[slot] = masks[slot] = 0;
+      }
+      count = kept;
     }
-    return touched;
+    return touched.subarray(0, count);
   }
 
-  private reset(slots: number[]): void {
-    for (const slot of slots) this.scores[slot] = this.masks[slot] = 0;
+  private reset(slots: Int32Array): void {
+    for (let i = 0; i < slots.length; i++) this.scores[slots[i]!] = this.masks[slots[i]!] = 0;
   }
 
   private ensureScratch(): void {
@@ -230,44 +254,48 @@ export class MemoryIndex implements SearchIndex {
     const size = Math.max(1024, this.stored.length * 2);
     this.scores = new Float64Array(size);
     this.masks = new Uint32Array(size);
+    this.touched = new Int32Array(size);
   }
 
-  /** For the query's pincode: per class, which warehouse bits reach it and in how many minutes. */
+  /** For the query's pincode: per class, which warehouse bits reach it (two 32-bit words) and in how many minutes. */
   private reachOf(query: SearchQuery) {
-    const perClass = ITEM_CLASSES.map((c) => {
-      const minutes = new Float64Array(MAX_WAREHOUSES).fill(Infinity);
-      let lo = 0;
-      let hi = 0;
-      for (const [warehouse, m] of Object.entries(query.reachable[c])) {
+    const lo = new Int32Array(ITEM_CLASSES.length);
+    const hi = new Int32Array(ITEM_CLASSES.length);
+    const minutes = ITEM_CLASSES.map((itemClass, c) => {
+      const perWarehouse = new Float64Array(MAX_WAREHOUSES).fill(Infinity);
+      for (const [warehouse, m] of Object.entries(query.reachable[itemClass])) {
         const bit = this.warehouseBit.get(warehouse);
         if (bit === undefined) continue;
-        minutes[bit] = m;
-        if (bit < 32) lo |= 1 << bit;
-        else hi |= 1 << (bit - 32);
+        perWarehouse[bit] = m;
+        if (bit < 32) lo[c]! |= 1 << bit;
+        else hi[c]! |= 1 << (bit - 32);
       }
-      return { minutes, lo, hi };
+      return perWarehouse;
     });
     return {
+      lo,
+      hi,
       /** The bit of the fastest reachable warehouse holding the slot's item, or -1. */
       best: (slot: number): number => {
-        const r = perClass[this.itemClass[slot]!]!;
+        const row = slot * this.stride;
+        const c = this.rows[row + ROW.itemClass]!;
         let best = -1;
         let bestMinutes = Infinity;
         for (let word = 0; word < 2; word++) {
-          let bits = word === 0 ? this.stockLo[slot]! & r.lo : this.stockHi[slot]! & r.hi;
+          let bits = this.rows[row + (word === 0 ? ROW.stockLo : ROW.stockHi)]! & (word === 0 ? lo : hi)[c]!;
           while (bits !== 0) {
             const low = bits & -bits;
             const bit = 31 - Math.clz32(low) + word * 32;
             bits ^= low;
-            if (r.minutes[bit]! < bestMinutes) {
-              bestMinutes = r.minutes[bit]!;
+            if (minutes[c]![bit]! < bestMinutes) {
+              bestMinutes = minutes[c]![bit]!;
               best = bit;
             }
           }
         }
         return best;
       },
-      minutesOf: (slot: number, bit: number) => perClass[this.itemClass[slot]!]!.minutes[bit]!,
+      minutesOf: (slot: number, bit: number) => minutes[this.rows[slot * this.stride + ROW.itemClass]!]![bit]!,
     };
   }
 
@@ -311,24 +339,22 @@ export class MemoryIndex implements SearchIndex {
     this.live--;
   }
 
-  private setAttributes(slot: number, ids: number[]): void {
-    if (ids.length > this.attributeStride) {
-      // A document with more attributes than any before: lay every slot out again with room for it.
-      const stride = ids.length * 2;
-      const pool = new Int32Array(Math.max(this.attributePool.length / this.attributeStride, slot + 1) * stride);
-      for (let s = 0; s < this.attributeCount.length; s++) {
-        pool.set(this.attributePool.subarray(s * this.attributeStride, s * this.attributeStride + (this.attributeCount[s] ?? 0)), s * stride);
-      }
-      this.attributePool = pool;
-      this.attributeStride = stride;
+  /** Where the slot's row starts, after making room for it and for `attributes` attribute values. */
+  private rowOf(slot: number, attributes: number): number {
+    if (ROW.attributes + attributes > this.stride) {
+      // A document with more attributes than any before: lay every row out again with room for it.
+      const stride = ROW.attributes + attributes * 2;
+      const rows = new Int32Array((this.rows.length / this.stride) * stride);
+      for (let s = 0; s < this.rows.length / this.stride; s++) rows.set(this.rows.subarray(s * this.stride, (s + 1) * this.stride), s * stride);
+      this.rows = rows;
+      this.stride = stride;
     }
-    if ((slot + 1) * this.attributeStride > this.attributePool.length) {
-      const grown = new Int32Array(Math.max(1024, (slot + 1) * 2) * this.attributeStride);
-      grown.set(this.attributePool);
-      this.attributePool = grown;
+    if ((slot + 1) * this.stride > this.rows.length) {
+      const grown = new Int32Array(Math.max(1024, (slot + 1) * 2) * this.stride);
+      grown.set(this.rows);
+      this.rows = grown;
     }
-    this.attributePool.set(ids, slot * this.attributeStride);
-    this.attributeCount[slot] = ids.length;
+    return slot * this.stride;
   }
 
   private writeStockMask(itemId: string, slot: number): void {
@@ -339,8 +365,8 @@ export class MemoryIndex implements SearchIndex {
       if (bit < 32) lo |= 1 << bit;
       else hi |= 1 << (bit - 32);
     }
-    this.stockLo[slot] = lo;
-    this.stockHi[slot] = hi;
+    this.rows[slot * this.stride + ROW.stockLo] = lo;
+    this.rows[slot * this.stride + ROW.stockHi] = hi;
   }
 
   private bitOf(warehouse: string): number {
@@ -362,6 +388,9 @@ export class MemoryIndex implements SearchIndex {
     return id;
   }
 }
+
+/** A slot's row: its item class, stock bitmask (two words), category and brand value ids, then its attribute value ids. */
+const ROW = { itemClass: 0, stockLo: 1, stockHi: 2, category: 3, brand: 4, attributeCount: 5, attributes: 6 } as const;
 
 const key = (name: string, value: string) => `${name}\u0000${value}`;
 
