@@ -10,7 +10,7 @@ import type { CatalogService } from '../catalog/catalog-service.ts';
 import type { ServiceabilityService } from '../serviceability/serviceability-service.ts';
 import type { UserService } from '../users/user-service.ts';
 import { ElasticIndex } from './index/elastic-index.ts';
-import { MemoryIndex } from './index/memory-index.ts';
+import { ThreadIndex } from './index/thread-index.ts';
 import { searchRoutes } from './routes.ts';
 import { SearchService } from './search-service.ts';
 
@@ -19,7 +19,7 @@ export function createSearch(
   deps: { events: Events; catalog: CatalogService; serviceability: ServiceabilityService; users: UserService; tokens: Tokens; logger: Logger; clock: Clock; newId: NewId },
 ) {
   const real = config.search.kind === 'real';
-  const index = config.search.kind === 'real' ? new ElasticIndex({ url: config.search.url }) : new MemoryIndex();
+  const index = config.search.kind === 'real' ? new ElasticIndex({ url: config.search.url }) : new ThreadIndex();
   // Elasticsearch keeps the index, so its indexer resumes; the in-process one starts empty every time and reads both topics again.
   const groupId = real ? 'search-indexer' : `search-indexer-memory-${randomUUID()}`;
   const indexer = searchIndexer({ events: deps.events, index, logger: deps.logger, groupId });

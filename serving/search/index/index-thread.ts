@@ -1,0 +1,43 @@
+// The thread behind ThreadIndex: one in-process index, answering calls in the order they arrive, so a
+// search always sees every write sent before it.
+import { parentPort } from 'node:worker_threads';
+import { MemoryIndex } from './memory-index.ts';
+
+export type IndexCall =
+  | { id: number; method: 'upsert'; args: Parameters<MemoryIndex['upsert']> }
+  | { id: number; method: 'remove'; args: Parameters<MemoryIndex['remove']> }
+  | { id: number; method: 'setStock'; args: Parameters<MemoryIndex['setStock']> }
+  | { id: number; method: 'search'; args: Parameters<MemoryIndex['search']> }
+  | { id: number; method: 'count'; args: [] };
+
+export type IndexAnswer = { id: number; result: unknown } | { id: number; error: string };
+
+const index = new MemoryIndex();
+const port = parentPort!;
+
+port.on('message', (call: IndexCall) => {
+  void answer(call).then((message) => port.postMessage(message));
+});
+
+async function answer(call: IndexCall): Promise<IndexAnswer> {
+  try {
+    return { id: call.id, result: await run(call) };
+  } catch (error) {
+    return { id: call.id, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function run(call: IndexCall): Promise<unknown> {
+  switch (call.method) {
+    case 'upsert':
+      return index.upsert(...call.args);
+    case 'remove':
+      return index.remove(...call.args);
+    case 'setStock':
+      return index.setStock(...call.args);
+    case 'search':
+      return index.search(...call.args);
+    case 'count':
+      return index.count();
+  }
+}
