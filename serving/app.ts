@@ -8,6 +8,7 @@ import { createHttpApp, type HttpApp } from '../platform/http/http-app.ts';
 import { startAll, type Lifecycle } from '../platform/lifecycle.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
 import { createMetrics } from '../platform/metrics.ts';
+import { BackgroundCheckpoints } from '../platform/sql/background-checkpoints.ts';
 import { Tokens } from '../platform/auth/tokens.ts';
 import { createCart } from './cart/create-cart.ts';
 import { createCatalog } from './catalog/create-catalog.ts';
@@ -65,10 +66,12 @@ export function createShop(config: Config, options: ShopOptions = {}): Promise<S
     tokens,
     checkoutSteps: options.checkoutSteps,
   });
+  // The embedded stores' SQLite files all live in the data folder.
+  const checkpoints = new BackgroundCheckpoints({ folder: config.dataDir, everyMs: 250 });
   const demo = seedOnFirstStart(config, { inbound: ingest.inbound, catalog: catalog.store, inventory: inventory.service, logger });
 
   // Start order matters: events first (topics and schemas), stores before their consumers, demo data last.
-  const parts: Lifecycle[] = [events, ...catalog.parts, ...ingest.parts, ...users.parts, ...lists.parts, ...serviceability.parts, ...inventory.parts, ...search.parts, jobs, ...orders.parts, demo];
+  const parts: Lifecycle[] = [checkpoints, events, ...catalog.parts, ...ingest.parts, ...users.parts, ...lists.parts, ...serviceability.parts, ...inventory.parts, ...search.parts, jobs, ...orders.parts, demo];
   let ready = false;
   let closeAll: (() => Promise<void>) | undefined;
 
