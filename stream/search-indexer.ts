@@ -18,23 +18,34 @@ export function searchIndexer(deps: { events: Events; index: SearchIndex; logger
     groupId: deps.groupId,
     topics: ['catalog.items', 'inventory.stock'],
     fromBeginning: true,
+    // Consecutive events of one kind reach the index in one call (one trip to its thread or server), in the log's order.
     handle: async (batch) => {
-      for (const { event } of batch) await apply(deps.index, event);
+      for (const run of runsOfOneKind(batch.map((m) => m.event))) await write(deps.index, run);
     },
   });
 }
 
-async function apply(index: SearchIndex, event: IndexedEvent): Promise<void> {
-  switch (event.type) {
-    case 'ItemUpserted': {
-      const { itemId, name, description, brand, category, attributes, priceMinor, itemClass } = event;
-      await index.upsert([{ itemId, name, description, brand, category, attributes, priceMinor, itemClass: itemClass as ItemClass }]);
+function runsOfOneKind(events: IndexedEvent[]): IndexedEvent[][] {
+  const runs: IndexedEvent[][] = [];
+  for (const event of events) {
+    const last = runs.at(-1);
+    if (last?.[0]!.type === event.type) last.push(event);
+    else runs.push([event]);
+  }
+  return runs;
+}
+
+async function write(index: SearchIndex, run: IndexedEvent[]): Promise<void> {
+  switch (run[0]!.type) {
+    case 'ItemUpserted':
+      await index.upsert(
+        run.flatMap((e) => (e.type === 'ItemUpserted' ? [{ itemId: e.itemId, name: e.name, description: e.description, brand: e.brand, category: e.category, attributes: e.attributes, priceMinor: e.priceMinor, itemClass: e.itemClass as ItemClass }] : [])),
+      );
       return;
-    }
     case 'ItemDeleted':
-      await index.remove([event.itemId]);
+      await index.remove(run.flatMap((e) => (e.type === 'ItemDeleted' ? [e.itemId] : [])));
       return;
     case 'StockChanged':
-      await index.setStock([{ itemId: event.itemId, warehouseId: event.warehouseId, inStock: event.available > 0 }]);
+      await index.setStock(run.flatMap((e) => (e.type === 'StockChanged' ? [{ itemId: e.itemId, warehouseId: e.warehouseId, inStock: e.available > 0 }] : [])));
   }
 }
