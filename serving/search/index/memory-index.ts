@@ -19,8 +19,9 @@ interface Postings {
   weights: number[];
 }
 
+/** What is kept of a document: its id for hits, its terms for taking it out. The text itself is not kept. */
 interface Stored {
-  doc: SearchDoc;
+  itemId: string;
   terms: string[];
 }
 
@@ -89,7 +90,7 @@ export class MemoryIndex implements SearchIndex {
         this.valueId('brand', doc.brand),
         ...Object.entries(doc.attributes).map(([name, value]) => this.valueId(name, value)),
       ];
-      this.stored[slot] = { doc, terms: [...weights.keys()] };
+      this.stored[slot] = { itemId: doc.itemId, terms: [...weights.keys()] };
       this.slotOf.set(doc.itemId, slot);
       this.price[slot] = doc.priceMinor;
       const row = this.rowOf(slot, values.length - 2);
@@ -168,7 +169,7 @@ export class MemoryIndex implements SearchIndex {
       .slice(query.offset)
       .map((c) => {
         const warehouse = byDelivery ? c.warehouse : reach.best(c.slot);
-        return { itemId: this.stored[c.slot]!.doc.itemId, score: c.score, warehouseId: this.warehouses[warehouse]!, tatMinutes: reach.minutesOf(c.slot, warehouse) };
+        return { itemId: this.stored[c.slot]!.itemId, score: c.score, warehouseId: this.warehouses[warehouse]!, tatMinutes: reach.minutesOf(c.slot, warehouse) };
       });
     return { total, hits, facets: this.facets(counts) };
   }
