@@ -122,10 +122,10 @@ export class SqlOrderStore implements OrderStore {
       const order = await this.locked(tx, orderId);
       if (order.status !== 'CREATED') return { result: 0, events: [] };
       const events: OutboxEvent[] = [];
-      const released = await this.releaseHolds(tx, orderId, 'checkout undone', at, events);
+      // The holds go rather than stay marked released: the order may reserve again.
+      const released = await this.releaseHolds(tx, orderId, 'checkout undone', at, events, 'forget');
       const lines = order.lines.map((l) => ({ ...l, warehouseId: null }));
       await tx.updateTable('orders').set({ lines: JSON.stringify(lines), updated_at: at }).where('order_id', '=', orderId).execute();
-      await tx.deleteFrom('reservations').where('order_id', '=', orderId).execute();
       return { result: released.reduce((sum, r) => sum + r.units, 0), events };
     });
   }
@@ -339,16 +339,20 @@ export class SqlOrderStore implements OrderStore {
     return row.available;
   }
 
-  /** Gives back every unit the order still holds, once; answers what went back. */
-  private async releaseHolds(tx: Tx, orderId: string, reason: string, at: number, events: OutboxEvent[]) {
-    const holds = await tx.selectFrom('reservations').selectAll().where('order_id', '=', orderId).where('released', '=', 0).execute();
-    for (const hold of holds) {
+  /**
+   * Gives back every unit the order still holds, once; answers what went back. The holds are kept, marked
+   * released (a late payment may take the same units again), unless told to forget them.
+   */
+  private async releaseHolds(tx: Tx, orderId: string, reason: string, at: number, events: OutboxEvent[], holds: 'mark' | 'forget' = 'mark') {
+    const held = await tx.selectFrom('reservations').selectAll().where('order_id', '=', orderId).where('released', '=', 0).execute();
+    for (const hold of held) {
       const available = (await this.adjust(tx, hold.item_id, hold.warehouse_id, hold.quantity, at))!;
       await tx.insertInto('stock_moves').values({ item_id: hold.item_id, warehouse_id: hold.warehouse_id, kind: 'release', quantity: hold.quantity, order_id: orderId, at }).execute();
       events.push(this.deps.events.stockChanged(hold.item_id, hold.warehouse_id, available, hold.quantity, reason, at));
     }
-    await tx.updateTable('reservations').set({ released: 1 }).where('order_id', '=', orderId).where('released', '=', 0).execute();
-    return holds.map((h) => ({ itemId: h.item_id, warehouseId: h.warehouse_id, units: h.quantity }));
+    if (holds === 'forget') await tx.deleteFrom('reservations').where('order_id', '=', orderId).execute();
+    else await tx.updateTable('reservations').set({ released: 1 }).where('order_id', '=', orderId).where('released', '=', 0).execute();
+    return held.map((h) => ({ itemId: h.item_id, warehouseId: h.warehouse_id, units: h.quantity }));
   }
 
   private async seenPayment(tx: Tx, paymentId: string): Promise<boolean> {
