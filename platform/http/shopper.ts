@@ -3,9 +3,10 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { Tokens } from '../auth/tokens.ts';
 import { DomainError } from '../errors.ts';
 import type { AppEnv } from './env.ts';
+import type { createRouter } from './router.ts';
 
 /** Sets `userId` from `Authorization: Bearer <token>`; 401 without a valid token. */
-export function requireShopper(tokens: Tokens): MiddlewareHandler<AppEnv> {
+function requireShopper(tokens: Tokens): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
@@ -13,6 +14,15 @@ export function requireShopper(tokens: Tokens): MiddlewareHandler<AppEnv> {
     c.set('userId', await tokens.userIdOf(token));
     await next();
   };
+}
+
+/** Puts requireShopper in front of each path and everything under it. */
+export function shopperOnly(router: ReturnType<typeof createRouter>, tokens: Tokens, ...paths: string[]): void {
+  const guard = requireShopper(tokens);
+  for (const path of paths) {
+    router.use(path, guard);
+    router.use(`${path}/*`, guard);
+  }
 }
 
 /** Sets `userId` when a valid token is sent, and lets anonymous requests through (e.g. product views). */

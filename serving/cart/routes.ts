@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Tokens } from '../../platform/auth/tokens.ts';
 import { asShopper, body, json, problem } from '../../platform/http/openapi.ts';
 import { createRouter } from '../../platform/http/router.ts';
-import { requireShopper, self } from '../../platform/http/shopper.ts';
+import { self, shopperOnly } from '../../platform/http/shopper.ts';
 import type { CartService } from './cart-service.ts';
 import { moveToCart, moveToWishlist } from './moves.ts';
 import { SHOP_CURRENCY } from '../catalog/money.ts';
@@ -44,10 +44,7 @@ const errors = { 400: problem('invalid field'), 401: problem('not signed in'), 4
 export function cartRoutes(lists: { cart: CartService; wishlist: WishlistService }, tokens: Tokens) {
   const { cart, wishlist } = lists;
   const router = createRouter();
-  router.use('/users/:userId/cart', requireShopper(tokens));
-  router.use('/users/:userId/cart/*', requireShopper(tokens));
-  router.use('/users/:userId/wishlist', requireShopper(tokens));
-  router.use('/users/:userId/wishlist/*', requireShopper(tokens));
+  shopperOnly(router, tokens, '/users/:userId/cart', '/users/:userId/wishlist');
   const route = <M extends 'get' | 'post' | 'patch' | 'delete', P extends string>(method: M, path: P, tag: string, summary: string) => ({
     method,
     path,

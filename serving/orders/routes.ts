@@ -4,7 +4,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Tokens } from '../../platform/auth/tokens.ts';
 import { asShopper, body, json, problem } from '../../platform/http/openapi.ts';
 import { createRouter } from '../../platform/http/router.ts';
-import { requireShopper, self } from '../../platform/http/shopper.ts';
+import { self, shopperOnly } from '../../platform/http/shopper.ts';
 import { MAX_QUANTITY } from '../cart/store/list-store.ts';
 import { ORDER_STATUSES } from './order.ts';
 import type { OrderService } from './order-service.ts';
@@ -62,8 +62,7 @@ const errors = { 400: problem('invalid field'), 401: problem('not signed in'), 4
 
 export function orderRoutes(orders: OrderService, tokens: Tokens) {
   const router = createRouter();
-  router.use('/users/:userId/orders', requireShopper(tokens));
-  router.use('/users/:userId/orders/*', requireShopper(tokens));
+  shopperOnly(router, tokens, '/users/:userId/orders');
 
   return router
     .openapi(

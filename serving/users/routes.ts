@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Tokens } from '../../platform/auth/tokens.ts';
 import { asShopper, body, json, problem } from '../../platform/http/openapi.ts';
 import { createRouter } from '../../platform/http/router.ts';
-import { requireShopper, self } from '../../platform/http/shopper.ts';
+import { self, shopperOnly } from '../../platform/http/shopper.ts';
 import type { UserService } from './user-service.ts';
 
 const AddressSchema = z
@@ -56,8 +56,7 @@ const SignedInSchema = z.object({ userId: z.string(), token: z.string() }).opena
 
 export function userRoutes(users: UserService, tokens: Tokens) {
   const router = createRouter();
-  router.use('/users/:userId', requireShopper(tokens));
-  router.use('/users/:userId/*', requireShopper(tokens));
+  shopperOnly(router, tokens, '/users/:userId');
   return router
     .openapi(
       createRoute({
