@@ -20,11 +20,11 @@ export async function runReconcile(config: Config, progress: Progress): Promise<
   const deps = { clock: systemClock, newId: newUuid, logger };
   const database = ordersDatabase(config);
   const events = createEvents(config, deps);
-  const stock = new SqlStockStore(database, deps.clock);
+  const stock = new SqlStockStore(database, deps);
   const orders = new SqlOrderStore(database, { clock: deps.clock, events: new OrderEvents(deps.newId) });
   const relay = new OutboxRelay({ open: database, events, logger, everyMs: 60_000 });
   // Repairs name warehouses the store already holds stock in, so no warehouse list is needed.
-  const inventory = new InventoryService({ ...deps, store: stock, events, warehouses: () => [] });
+  const inventory = new InventoryService({ store: stock, warehouses: () => [] });
   const gateway = createPaymentGateway(config);
   const closeAll = await startAll([events, stock, orders, relay, gateway]);
   try {

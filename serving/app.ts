@@ -51,7 +51,7 @@ export function createShop(config: Config, options: ShopOptions = {}): Promise<S
   // Stock and orders share one database, opened once, so an order's change of state moves its stock in the same transaction.
   const database = ordersDatabase(config);
   const jobs = createJobs(config, deps);
-  const inventory = createInventory({ ...deps, database, events, warehouses: () => serviceability.service.warehouses() });
+  const inventory = createInventory({ ...deps, database, warehouses: () => serviceability.service.warehouses(), onStockChanged: () => orders.relay.nudge() });
   const serviceability = createServiceability(config, { ...deps, catalog: catalog.service, inventory: inventory.service });
   const search = createSearch(config, { ...deps, events, catalog: catalog.service, serviceability: serviceability.service, users: users.service, tokens });
   const orders = createOrders(config, {

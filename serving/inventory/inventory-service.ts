@@ -1,11 +1,9 @@
 // Inventory: stock per item and warehouse, every change announced as stock.changed for search and reports.
-import type { Clock, NewId } from '../../platform/clock.ts';
 import { invalid } from '../../platform/errors.ts';
-import type { Events } from '../../platform/events/events.ts';
 import type { StockLevel, StockStore } from './store/stock-store.ts';
 
 export class InventoryService {
-  constructor(private readonly deps: { store: StockStore; events: Events; warehouses: () => readonly string[]; clock: Clock; newId: NewId }) {}
+  constructor(private readonly deps: { store: StockStore; warehouses: () => readonly string[] }) {}
 
   warehouses = () => this.deps.warehouses();
 
@@ -19,12 +17,7 @@ export class InventoryService {
 
   /** Sets a count in a warehouse the store already holds it in (reconciliation's repairs), announcing the change. */
   async recount(itemId: string, warehouseId: string, available: number, reason: string): Promise<StockLevel[]> {
-    const before = await this.deps.store.set(itemId, warehouseId, available);
-    if (before !== available) {
-      await this.deps.events.publish('inventory.stock', [
-        { type: 'StockChanged', eventId: this.deps.newId(), occurredAt: this.deps.clock(), itemId, warehouseId, available, delta: available - before, reason },
-      ]);
-    }
+    await this.deps.store.set(itemId, warehouseId, available, reason);
     return (await this.deps.store.levels([itemId])).get(itemId)!;
   }
 }

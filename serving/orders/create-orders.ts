@@ -60,6 +60,7 @@ export function createOrders(
   const notifications = orderNotifier({ events: deps.events, notifier, logger: deps.logger, userOf: async (orderId) => (await store.get(orderId))?.userId });
   return {
     store,
+    relay,
     archive,
     service,
     expiry,

@@ -1,6 +1,7 @@
 // The events an order's changes announce, built from the order as it is after the change.
 import type { NewId } from '../../platform/clock.ts';
 import type { OutboxEvent } from '../../platform/outbox/outbox.ts';
+import { stockChanged } from '../inventory/stock-events.ts';
 import type { CancelReason, Order } from './order.ts';
 
 export class OrderEvents {
@@ -41,6 +42,6 @@ export class OrderEvents {
   }
 
   stockChanged(itemId: string, warehouseId: string, available: number, delta: number, reason: string, at: number): OutboxEvent {
-    return { topic: 'inventory.stock', event: { type: 'StockChanged', ...this.base(at), itemId, warehouseId, available, delta, reason } };
+    return stockChanged(this.newId, { itemId, warehouseId, available, delta, reason }, at);
   }
 }

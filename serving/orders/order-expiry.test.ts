@@ -16,7 +16,7 @@ import { SqlOrderStore, type OrdersDb } from './store/sql-order-store.ts';
 describe('expireIfUnpaid', () => {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'emporium-expiry-')), 'orders.db');
   const database = sharedDatabase(() => openDatabase<OrdersDb>({ kind: 'embedded', file }, ordersDatabaseMigrations));
-  const stock = new SqlStockStore(database, systemClock);
+  const stock = new SqlStockStore(database, { clock: systemClock, newId: newUuid });
   const orders = new SqlOrderStore(database, { clock: systemClock, events: new OrderEvents(newUuid) });
   const known = new Map<string, ChargeOutcome>();
   const gateway = { lookup: (orderId: string) => Promise.resolve(known.get(orderId)) } as PaymentGateway;
@@ -42,7 +42,7 @@ describe('expireIfUnpaid', () => {
   beforeAll(async () => {
     await stock.start();
     await orders.start();
-    await stock.set('kettle', 'wh-a', 10);
+    await stock.set('kettle', 'wh-a', 10, 'stock take');
   });
   afterAll(async () => {
     await orders.close();

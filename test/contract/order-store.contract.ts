@@ -64,7 +64,7 @@ export function orderStoreContract(name: string, makeHarness: () => OrderStoreHa
 
     it('gives 5 units to exactly 5 of 50 parallel reservations; the rest are told which item ran out', async () => {
       const item = h.unique('hot');
-      await stock.set(item, 'wh-a', 5);
+      await stock.set(item, 'wh-a', 5, 'stock take');
       const all = await Promise.all(Array.from({ length: 50 }, () => created([item])));
       const outcomes = await Promise.all(all.map((o) => orders.reserve(o.orderId, [{ itemId: item, quantity: 1, warehouseIds: ['wh-a'] }])));
       expect(outcomes.filter((o) => o.ok)).toHaveLength(5);
@@ -74,9 +74,9 @@ export function orderStoreContract(name: string, makeHarness: () => OrderStoreHa
 
     it('reserves all lines or none, from the first listed warehouse that has enough', async () => {
       const [plenty, scarce, none] = [h.unique('plenty'), h.unique('scarce'), h.unique('none')];
-      await stock.set(plenty, 'wh-a', 10);
-      await stock.set(scarce, 'wh-a', 0);
-      await stock.set(scarce, 'wh-b', 3);
+      await stock.set(plenty, 'wh-a', 10, 'stock take');
+      await stock.set(scarce, 'wh-a', 0, 'stock take');
+      await stock.set(scarce, 'wh-b', 3, 'stock take');
       const failing = await created([plenty, none]);
       const lines = (ids: string[]) => ids.map((itemId) => ({ itemId, quantity: 1, warehouseIds: ['wh-a', 'wh-b'] }));
       expect(await orders.reserve(failing.orderId, lines([plenty, none]))).toEqual({ ok: false, itemId: none });
@@ -96,7 +96,7 @@ export function orderStoreContract(name: string, makeHarness: () => OrderStoreHa
 
     it('cancels an unpaid order once, giving its stock back, and leaves one that has not expired yet when asked to expire it', async () => {
       const item = h.unique('item');
-      await stock.set(item, 'wh-a', 2);
+      await stock.set(item, 'wh-a', 2, 'stock take');
       const order = await reserved(item);
       expect(await orders.cancel(order.orderId, 'expired', order.expiresAt - 1)).toBeUndefined();
       expect(await available(item, 'wh-a')).toBe(1);
@@ -108,7 +108,7 @@ export function orderStoreContract(name: string, makeHarness: () => OrderStoreHa
 
     it('releases the stock of an unpaid order without cancelling it, once; never the stock of a placed one', async () => {
       const item = h.unique('item');
-      await stock.set(item, 'wh-a', 2);
+      await stock.set(item, 'wh-a', 2, 'stock take');
       const order = await reserved(item);
       expect(await orders.release(order.orderId)).toBe(1);
       expect(await orders.release(order.orderId)).toBe(0);
@@ -122,7 +122,7 @@ export function orderStoreContract(name: string, makeHarness: () => OrderStoreHa
 
     it('places an order on its payment once, however often the callback comes', async () => {
       const item = h.unique('item');
-      await stock.set(item, 'wh-a', 1);
+      await stock.set(item, 'wh-a', 1, 'stock take');
       const order = await reserved(item);
       const paymentId = h.unique('pay');
       expect(await orders.paymentSucceeded(order.orderId, paymentId, order.totalMinor)).toMatchObject({ kind: 'placed', order: { status: 'PLACED', paymentId } });
@@ -134,7 +134,7 @@ export function orderStoreContract(name: string, makeHarness: () => OrderStoreHa
 
     it('cancels on a declined payment and gives the stock back, once', async () => {
       const item = h.unique('item');
-      await stock.set(item, 'wh-a', 1);
+      await stock.set(item, 'wh-a', 1, 'stock take');
       const order = await reserved(item);
       const paymentId = h.unique('pay');
       expect(await orders.paymentFailed(order.orderId, paymentId, 'card declined')).toMatchObject({ duplicate: false, order: { status: 'CANCELLED', cancelReason: 'payment_failed' } });
@@ -144,27 +144,27 @@ export function orderStoreContract(name: string, makeHarness: () => OrderStoreHa
 
     it('resolves a payment racing the expiry to one outcome: placed, with the stock held once', async () => {
       const item = h.unique('item');
-      await stock.set(item, 'wh-a', 3);
+      await stock.set(item, 'wh-a', 3, 'stock take');
       for (let i = 0; i < 5; i++) {
         const order = await reserved(item);
         const [, paid] = await Promise.all([orders.cancel(order.orderId, 'expired', order.expiresAt), orders.paymentSucceeded(order.orderId, h.unique('pay'), order.totalMinor)]);
         expect(['placed', 'replaced']).toContain(paid.kind);
         expect((await orders.get(order.orderId))!.status).toBe('PLACED');
         expect(await available(item, 'wh-a')).toBe(2);
-        await stock.set(item, 'wh-a', 3);
+        await stock.set(item, 'wh-a', 3, 'stock take');
       }
     });
 
     it('refunds a payment that arrives after expiry when the stock has gone; re-places the order when it is still there', async () => {
       const item = h.unique('item');
-      await stock.set(item, 'wh-a', 1);
+      await stock.set(item, 'wh-a', 1, 'stock take');
       const late = await reserved(item);
       await orders.cancel(late.orderId, 'expired', late.expiresAt);
       const replaced = await orders.paymentSucceeded(late.orderId, h.unique('pay'), late.totalMinor);
       expect(replaced).toMatchObject({ kind: 'replaced', order: { status: 'PLACED' } });
       expect(await available(item, 'wh-a')).toBe(0);
 
-      await stock.set(item, 'wh-a', 1);
+      await stock.set(item, 'wh-a', 1, 'stock take');
       const unlucky = await reserved(item);
       await orders.cancel(unlucky.orderId, 'expired', unlucky.expiresAt);
       await reserved(item);
@@ -178,7 +178,7 @@ export function orderStoreContract(name: string, makeHarness: () => OrderStoreHa
 
     it('records every hold and release it makes, so the ledger explains every count', async () => {
       const item = h.unique('ledger');
-      await stock.set(item, 'wh-a', 4);
+      await stock.set(item, 'wh-a', 4, 'stock take');
       const released = await reserved(item);
       await orders.release(released.orderId);
       const cancelled = await reserved(item);
@@ -193,7 +193,7 @@ export function orderStoreContract(name: string, makeHarness: () => OrderStoreHa
 
     it('hands over finished orders for the archive and then forgets them, never a live one or one owed a refund', async () => {
       const item = h.unique('item');
-      await stock.set(item, 'wh-a', 1);
+      await stock.set(item, 'wh-a', 1, 'stock take');
       const cancelled = await reserved(item);
       await orders.cancel(cancelled.orderId, 'expired', cancelled.expiresAt);
       const owed = await reserved(item);

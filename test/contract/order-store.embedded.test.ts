@@ -17,7 +17,7 @@ orderStoreContract('sqlite', () => {
   return {
     async open() {
       const database = sharedDatabase(() => openDatabase<OrdersDb>({ kind: 'embedded', file }, ordersDatabaseMigrations));
-      const stock = new SqlStockStore(database, systemClock);
+      const stock = new SqlStockStore(database, { clock: systemClock, newId: newUuid });
       const orders = new SqlOrderStore(database, { clock: systemClock, events: new OrderEvents(newUuid) });
       await stock.start();
       await orders.start();

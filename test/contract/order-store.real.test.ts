@@ -19,7 +19,7 @@ orderStoreContract('mysql', () => {
   return {
     async open() {
       const database = sharedDatabase(() => openDatabase<OrdersDb>(choice, ordersDatabaseMigrations));
-      const stock = new SqlStockStore(database, systemClock);
+      const stock = new SqlStockStore(database, { clock: systemClock, newId: newUuid });
       const orders = new SqlOrderStore(database, { clock: systemClock, events: new OrderEvents(newUuid) });
       await stock.start();
       await orders.start();

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { systemClock } from '../../platform/clock.ts';
+import { newUuid, systemClock } from '../../platform/clock.ts';
 import { openDatabase } from '../../platform/sql/database.ts';
 import { inventoryMigrations } from '../../serving/inventory/store/migrations.ts';
 import { SqlStockStore, type StockDb } from '../../serving/inventory/store/sql-stock-store.ts';
@@ -11,9 +11,11 @@ import { stockStoreContract } from './stock-store.contract.ts';
 stockStoreContract('sqlite', () => {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'emporium-stock-')), 'orders.db');
   let n = 0;
+  const database = () => openDatabase<StockDb>({ kind: 'embedded', file }, inventoryMigrations);
   return {
+    database,
     async open() {
-      const store = new SqlStockStore(() => openDatabase<StockDb>({ kind: 'embedded', file }, inventoryMigrations), systemClock);
+      const store = new SqlStockStore(database, { clock: systemClock, newId: newUuid });
       await store.start();
       return store;
     },

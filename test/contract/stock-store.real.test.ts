@@ -1,6 +1,6 @@
 // Runs the stock store contract against the orders database on MySQL/MariaDB (npm run test:real), whose schema is the orders database's.
 import { randomUUID } from 'node:crypto';
-import { systemClock } from '../../platform/clock.ts';
+import { newUuid, systemClock } from '../../platform/clock.ts';
 import { loadConfig } from '../../platform/config.ts';
 import { openDatabase } from '../../platform/sql/database.ts';
 import { ordersDatabaseMigrations } from '../../serving/orders/store/migrations.ts';
@@ -13,9 +13,11 @@ if (orders.kind !== 'real') throw new Error('EMPORIUM_ORDERS_DB_URL must name th
 stockStoreContract('mysql', () => {
   const run = randomUUID().slice(0, 8);
   let n = 0;
+  const database = () => openDatabase<StockDb>(orders, ordersDatabaseMigrations);
   return {
+    database,
     async open() {
-      const store = new SqlStockStore(() => openDatabase<StockDb>(orders, ordersDatabaseMigrations), systemClock);
+      const store = new SqlStockStore(database, { clock: systemClock, newId: newUuid });
       await store.start();
       return store;
     },

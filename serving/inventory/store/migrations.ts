@@ -1,5 +1,6 @@
 // Inventory lives in the orders database, so a checkout can reserve stock and write its order in one transaction.
 import { sql, type Kysely, type Migration } from 'kysely';
+import { outboxMigration } from '../../../platform/outbox/outbox.ts';
 
 export const inventoryMigrations: Record<string, Migration> = {
   '001-stock': {
@@ -16,6 +17,8 @@ export const inventoryMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // A count's changes are announced through the outbox; the orders database's stores write theirs to it too.
+  '003-outbox': outboxMigration,
   // Every change to a count, so reconciliation can recompute what it should be and find drift.
   '004-stock-moves': {
     async up(db: Kysely<unknown>) {

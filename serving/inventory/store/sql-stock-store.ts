@@ -1,10 +1,12 @@
 // The stock store over SQL (Kysely): SQLite embedded, MySQL/MariaDB real, in the orders database.
 import { sql, type Generated, type Kysely } from 'kysely';
-import type { Clock } from '../../../platform/clock.ts';
+import type { Clock, NewId } from '../../../platform/clock.ts';
+import { appendOutbox, type OutboxDb } from '../../../platform/outbox/outbox.ts';
 import type { Database } from '../../../platform/sql/database.ts';
+import { stockChanged } from '../stock-events.ts';
 import type { StockDrift, StockLevel, StockStore } from './stock-store.ts';
 
-export interface StockDb {
+export interface StockDb extends OutboxDb {
   stock: { item_id: string; warehouse_id: string; available: number; updated_at: number };
   stock_moves: { id: Generated<number>; item_id: string; warehouse_id: string; kind: 'count' | 'hold' | 'release'; quantity: number; order_id: string | null; at: number };
 }
@@ -14,7 +16,8 @@ export class SqlStockStore implements StockStore {
 
   constructor(
     private readonly open: () => Promise<Database<StockDb>>,
-    private readonly clock: Clock,
+    /** `onCommit` hears of each committed change (the shop nudges the outbox relay). */
+    private readonly deps: { clock: Clock; newId: NewId; onCommit?: () => void },
   ) {}
 
   async start(): Promise<void> {
@@ -40,9 +43,9 @@ export class SqlStockStore implements StockStore {
     return levels;
   }
 
-  set(itemId: string, warehouseId: string, available: number): Promise<number> {
-    const at = this.clock();
-    return this.db()
+  async set(itemId: string, warehouseId: string, available: number, reason: string): Promise<number> {
+    const at = this.deps.clock();
+    const before = await this.db()
       .transaction()
       .execute(async (tx) => {
         const before = await tx
@@ -58,8 +61,12 @@ export class SqlStockStore implements StockStore {
           await tx.insertInto('stock').values({ item_id: itemId, warehouse_id: warehouseId, available, updated_at: at }).execute();
         }
         await tx.insertInto('stock_moves').values({ item_id: itemId, warehouse_id: warehouseId, kind: 'count', quantity: available, order_id: null, at }).execute();
-        return before?.available ?? 0;
+        const was = before?.available ?? 0;
+        if (was !== available) await appendOutbox(tx, [stockChanged(this.deps.newId, { itemId, warehouseId, available, delta: available - was, reason }, at)], at);
+        return was;
       });
+    if (before !== available) this.deps.onCommit?.();
+    return before;
   }
 
   async drift(): Promise<StockDrift[]> {

@@ -17,8 +17,11 @@ export interface StockDrift {
 export interface StockStore extends Lifecycle {
   /** Every warehouse's level for each item (items with no stock anywhere map to an empty list). */
   levels(itemIds: string[]): Promise<Map<string, StockLevel[]>>;
-  /** Sets the level (a stock take, recorded as such); answers the level before (0 when there was none). */
-  set(itemId: string, warehouseId: string, available: number): Promise<number>;
+  /**
+   * Sets the level (a stock take, recorded as such); answers the level before (0 when there was none).
+   * A change is announced as stock.changed, with `reason`, through the outbox in the same transaction.
+   */
+  set(itemId: string, warehouseId: string, available: number, reason: string): Promise<number>;
   /** Every count that differs from its last stock take plus the holds and releases since. */
   drift(): Promise<StockDrift[]>;
 }

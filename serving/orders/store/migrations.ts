@@ -1,7 +1,6 @@
-// The orders database: stock (inventory's tables), orders, the stock they hold, payments and the outbox,
+// The orders database: stock and the outbox (inventory's tables), orders, the stock they hold, payments,
 // so one transaction can move an order, its stock and its events together.
 import { sql, type Kysely, type Migration } from 'kysely';
-import { outboxMigration } from '../../../platform/outbox/outbox.ts';
 import { inventoryMigrations } from '../../inventory/store/migrations.ts';
 
 const orderMigrations: Record<string, Migration> = {
@@ -53,7 +52,6 @@ const orderMigrations: Record<string, Migration> = {
       await db.schema.createIndex('payments_refund').on('payments').columns(['refund']).execute();
     },
   },
-  '003-outbox': outboxMigration,
 };
 
 export const ordersDatabaseMigrations: Record<string, Migration> = { ...inventoryMigrations, ...orderMigrations };
