@@ -38,7 +38,7 @@ export class MemoryIndex implements SearchIndex {
   private readonly free: number[] = [];
   private readonly postings = new Map<string, Postings>();
   private readonly vocabulary = new Vocabulary();
-  /** Per slot, for price filters and sorts without touching the stored doc. */
+  /** Per slot, for price filters and sorts. */
   private readonly price: number[] = [];
   /**
    * What a query reads of each matching slot, as one row per slot in one flat array (see ROW): the
@@ -46,6 +46,7 @@ export class MemoryIndex implements SearchIndex {
    * cache miss where a column per field would cost one each.
    */
   private rows = new Int32Array(0);
+  /** Room for ten attribute values per row; a document with more lays every row out again (rowOf). */
   private stride = ROW.attributes + 10;
   /** Stock is known per item id, even before (or after) the item itself is in the index. */
   private readonly inStockAt = new Map<string, Set<string>>();
