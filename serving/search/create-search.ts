@@ -19,7 +19,7 @@ export function createSearch(
   deps: { events: Events; catalog: CatalogService; serviceability: ServiceabilityService; users: UserService; tokens: Tokens; logger: Logger; clock: Clock; newId: NewId },
 ) {
   const real = config.search.kind === 'real';
-  const index = config.search.kind === 'real' ? new ElasticIndex({ url: config.search.url }) : new ThreadIndex();
+  const index = config.search.kind === 'real' ? new ElasticIndex({ url: config.search.url }) : new ThreadIndex(deps.logger);
   // Elasticsearch keeps the index, so its indexer resumes; the in-process one starts empty every time and reads both topics again.
   const groupId = real ? 'search-indexer' : `search-indexer-memory-${randomUUID()}`;
   const indexer = searchIndexer({ events: deps.events, index, logger: deps.logger, groupId });

@@ -1,3 +1,5 @@
+import type { Worker } from 'node:worker_threads';
+import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ThreadIndex } from './thread-index.ts';
 
@@ -17,5 +19,18 @@ describe('ThreadIndex', () => {
     await index.start();
     await index.close();
     await expect(index.count()).rejects.toThrow('the search index is closed');
+  });
+
+  it('fails every search once its thread has died, and logs why once', async () => {
+    const lines: { msg: string; err: { message: string } }[] = [];
+    const logger = pino({ level: 'error' }, { write: (line: string) => void lines.push(JSON.parse(line) as (typeof lines)[number]) });
+    const dying = new ThreadIndex(logger);
+    await dying.start();
+    // As if the thread had crashed: the index has no way to ask for this itself.
+    await (dying as unknown as { worker: Worker }).worker.terminate();
+    await expect(dying.count()).rejects.toThrow('the search index thread exited (code 1)');
+    await expect(dying.count()).rejects.toThrow('exited');
+    expect(lines.map((l) => [l.msg, l.err.message])).toEqual([['search index thread stopped; searches fail until the shop restarts', 'the search index thread exited (code 1)']]);
+    await dying.close();
   });
 });

@@ -2,6 +2,7 @@
 // request thread every request in flight would wait for it, here only other searches do, and the
 // scanning runs on the machine's second core while the first serves HTTP.
 import type { Worker } from 'node:worker_threads';
+import type { Logger } from '../../../platform/logger.ts';
 import { startWorker } from '../../../platform/threads/start-worker.ts';
 import type { IndexAnswer, IndexCall } from './index-thread.ts';
 import type { SearchDoc, SearchIndex, SearchQuery, SearchResult } from './search-index.ts';
@@ -15,6 +16,8 @@ export class ThreadIndex implements SearchIndex {
   /** Why the thread stopped, once it has: every call after that fails with it. */
   private stopped: Error | undefined;
 
+  constructor(private readonly logger?: Logger) {}
+
   async start(): Promise<void> {
     const worker = await startWorker(new URL('./index-thread.ts', import.meta.url));
     worker.on('message', (answer: IndexAnswer) => {
@@ -25,8 +28,8 @@ export class ThreadIndex implements SearchIndex {
       if ('error' in answer) waiting.reject(new Error(answer.error));
       else waiting.resolve(answer.result);
     });
-    worker.on('error', (error) => this.stop(new Error(`the search index thread failed: ${error.message}`, { cause: error })));
-    worker.on('exit', (code) => this.stop(new Error(`the search index thread exited (code ${code})`)));
+    worker.on('error', (error) => this.fail(new Error(`the search index thread failed: ${error.message}`, { cause: error })));
+    worker.on('exit', (code) => this.fail(new Error(`the search index thread exited (code ${code})`)));
     this.worker = worker;
     this.stopped = undefined;
   }
@@ -50,6 +53,13 @@ export class ThreadIndex implements SearchIndex {
     const answered = new Promise((resolve, reject) => this.waiting.set(id, { resolve, reject }));
     this.worker.postMessage({ ...call, id });
     return answered;
+  }
+
+  /** The thread went away unasked: searches fail from now on, so say so once. */
+  private fail(reason: Error): void {
+    if (!this.worker || this.stopped) return;
+    this.logger?.error({ err: reason }, 'search index thread stopped; searches fail until the shop restarts');
+    this.stop(reason);
   }
 
   private stop(reason: Error): void {
