@@ -1,8 +1,13 @@
 // The list store contract (cart and wishlist lines), run against every adapter.
 import { afterEach, describe, expect, it } from 'vitest';
+import type { OutboxEvent } from '../../platform/outbox/outbox.ts';
+import type { Database } from '../../platform/sql/database.ts';
 import { MAX_QUANTITY, type ListStore } from '../../serving/cart/store/list-store.ts';
+import type { ListDb } from '../../serving/cart/store/sql-list-store.ts';
 
 export interface ListStoreHarness {
+  /** The database the store lives in, to read what it left in the outbox. */
+  database(): Promise<Database<ListDb>>;
   open(): Promise<ListStore>;
   unique(name: string): string;
 }
@@ -78,6 +83,31 @@ export function listStoreContract(name: string, makeHarness: () => ListStoreHarn
       ]);
       expect(await store.lines(ann)).toEqual([]);
       expect(await store.lines(bob)).toEqual([{ itemId: 'itm-a', quantity: 3, addedAt: 1500 }]);
+    });
+  
+    it('writes what a change announces to the outbox with the change, announces nothing where nothing changed, and undoes a change whose announcement fails', async () => {
+      const store = await open();
+      const user = h.unique('announce');
+      const note = (what: string): OutboxEvent[] => [
+        { topic: 'wishlist', event: { type: 'WishlistItemRemoved', eventId: `${user}-${what}`, occurredAt: 1000, userId: user, itemId: what } },
+      ];
+      await store.increment(user, 'itm-a', 2, 1000, () => note('added'));
+      expect(await store.insertIfAbsent(user, 'itm-a', 1000, () => note('not-added'))).toBe(false);
+      await store.setQuantity(user, 'itm-a', 5, 2000, (previous) => note(`from-${previous}`));
+      await expect(
+        store.setQuantity(user, 'itm-a', 9, 3000, () => {
+          throw new Error('refused');
+        }),
+      ).rejects.toThrow('refused');
+      await store.remove(user, 'itm-missing', () => note('missing'));
+      await store.clear(user, (lines) => note(`cleared-${lines.map((l) => l.quantity).join()}`));
+      expect(await store.clear(user, () => note('empty'))).toEqual([]);
+
+      const database = await h.database();
+      const rows = await database.db.selectFrom('outbox').select('payload').orderBy('id').execute();
+      await database.close();
+      const ids = rows.map((r) => (JSON.parse(r.payload) as { eventId: string }).eventId).filter((id) => id.startsWith(`${user}-`));
+      expect(ids).toEqual([`${user}-added`, `${user}-from-2`, `${user}-cleared-5`]);
     });
   });
 }

@@ -10,9 +10,11 @@ import { listStoreContract } from './list-store.contract.ts';
 listStoreContract('sqlite', () => {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'emporium-cart-')), 'cart.db');
   let n = 0;
+  const database = () => openDatabase<ListDb>({ kind: 'embedded', file }, listMigrations);
   return {
+    database,
     async open() {
-      const store = new SqlListStore(() => openDatabase<ListDb>({ kind: 'embedded', file }, listMigrations));
+      const store = new SqlListStore(database);
       await store.start();
       return store;
     },

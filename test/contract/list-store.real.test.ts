@@ -13,9 +13,11 @@ for (const [name, choice] of [['cart', cart], ['wishlist', wishlist]] as [string
   listStoreContract(`mysql ${name}`, () => {
     const run = randomUUID().slice(0, 8);
     let n = 0;
+    const database = () => openDatabase<ListDb>(choice, listMigrations);
     return {
+      database,
       async open() {
-        const store = new SqlListStore(() => openDatabase<ListDb>(choice, listMigrations));
+        const store = new SqlListStore(database);
         await store.start();
         return store;
       },

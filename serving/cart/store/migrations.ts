@@ -1,5 +1,6 @@
 // The schema of a shopper list database (cart and wishlist each have their own), SQLite and MySQL alike.
 import { sql, type Kysely, type Migration } from 'kysely';
+import { outboxMigration } from '../../../platform/outbox/outbox.ts';
 import { MAX_QUANTITY } from './list-store.ts';
 
 export const listMigrations: Record<string, Migration> = {
@@ -17,4 +18,6 @@ export const listMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // A list's changes are announced through the outbox, in the transaction that makes them.
+  '002-outbox': outboxMigration,
 };

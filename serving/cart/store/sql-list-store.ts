@@ -1,9 +1,11 @@
 // The list store over SQL (Kysely): SQLite embedded, MySQL/MariaDB real; one database per list.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { DomainError } from '../../../platform/errors.ts';
+import { appendOutbox, type OutboxDb, type OutboxEvent } from '../../../platform/outbox/outbox.ts';
 import type { Database } from '../../../platform/sql/database.ts';
+import { groupCommit } from '../../../platform/sql/group-commit.ts';
 import { isCheckViolation } from '../../../platform/sql/violations.ts';
-import { MAX_QUANTITY, type Line, type ListStore } from './list-store.ts';
+import { MAX_QUANTITY, type Announce, type Line, type ListStore } from './list-store.ts';
 
 interface LinesTable {
   user_id: string;
@@ -13,14 +15,26 @@ interface LinesTable {
   updated_at: number;
 }
 
-export interface ListDb {
+export interface ListDb extends OutboxDb {
   lines: LinesTable;
 }
 
+type Tx = Transaction<ListDb>;
+const nothing = () => [];
+
 export class SqlListStore implements ListStore {
   private database: Database<ListDb> | undefined;
+  /** Embedded, writes arriving together share one SQLite commit (see group-commit.ts). */
+  private readonly transaction = groupCommit(() => {
+    if (!this.database) throw new Error('list store is not started');
+    return this.database;
+  });
 
-  constructor(private readonly open: () => Promise<Database<ListDb>>) {}
+  constructor(
+    private readonly open: () => Promise<Database<ListDb>>,
+    /** `onCommit` hears of each committed write that announced something (the shop nudges the outbox relay). */
+    private readonly deps: { onCommit?: () => void } = {},
+  ) {}
 
   async start(): Promise<void> {
     this.database = await this.open();
@@ -31,47 +45,46 @@ export class SqlListStore implements ListStore {
     this.database = undefined;
   }
 
-  async increment(userId: string, itemId: string, by: number, at: number): Promise<void> {
-    const insert = this.db().insertInto('lines').values({ user_id: userId, item_id: itemId, quantity: by, added_at: at, updated_at: at });
+  async increment(userId: string, itemId: string, by: number, at: number, announce: Announce<void> = nothing): Promise<void> {
     // The sum happens inside the database, so two concurrent adds of 2 always end at 4.
     const sum = { quantity: sql<number>`quantity + ${by}`, updated_at: at };
     try {
-      await (this.dialect() === 'mysql'
-        ? insert.onDuplicateKeyUpdate(sum)
-        : insert.onConflict((c) => c.columns(['user_id', 'item_id']).doUpdateSet(sum))
-      ).execute();
+      await this.write(async (tx) => {
+        const insert = tx.insertInto('lines').values({ user_id: userId, item_id: itemId, quantity: by, added_at: at, updated_at: at });
+        await (this.dialect() === 'mysql' ? insert.onDuplicateKeyUpdate(sum) : insert.onConflict((c) => c.columns(['user_id', 'item_id']).doUpdateSet(sum))).execute();
+        return { result: undefined, events: announce() };
+      });
     } catch (error) {
       if (isCheckViolation(error)) throw new DomainError('conflict', 'quantity', `a line holds at most ${MAX_QUANTITY} of an item`);
       throw error;
     }
   }
 
-  async insertIfAbsent(userId: string, itemId: string, at: number): Promise<boolean> {
-    const insert = this.db().insertInto('lines').values({ user_id: userId, item_id: itemId, quantity: 1, added_at: at, updated_at: at });
-    const result = await (this.dialect() === 'mysql' ? insert.ignore() : insert.onConflict((c) => c.doNothing())).executeTakeFirst();
-    return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+  insertIfAbsent(userId: string, itemId: string, at: number, announce: Announce<void> = nothing): Promise<boolean> {
+    return this.write(async (tx) => {
+      const insert = tx.insertInto('lines').values({ user_id: userId, item_id: itemId, quantity: 1, added_at: at, updated_at: at });
+      const result = await (this.dialect() === 'mysql' ? insert.ignore() : insert.onConflict((c) => c.doNothing())).executeTakeFirst();
+      const added = (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+      return { result: added, events: added ? announce() : [] };
+    });
   }
 
-  setQuantity(userId: string, itemId: string, quantity: number, at: number): Promise<number | undefined> {
-    return this.db()
-      .transaction()
-      .execute(async (tx) => {
-        const line = await this.line(tx, userId, itemId);
-        if (!line) return undefined;
-        await tx.updateTable('lines').set({ quantity, updated_at: at }).where('user_id', '=', userId).where('item_id', '=', itemId).execute();
-        return line.quantity;
-      });
+  setQuantity(userId: string, itemId: string, quantity: number, at: number, announce: Announce<number> = nothing): Promise<number | undefined> {
+    return this.write(async (tx) => {
+      const line = await this.line(tx, userId, itemId);
+      if (!line) return { result: undefined, events: [] };
+      await tx.updateTable('lines').set({ quantity, updated_at: at }).where('user_id', '=', userId).where('item_id', '=', itemId).execute();
+      return { result: line.quantity, events: announce(line.quantity) };
+    });
   }
 
-  remove(userId: string, itemId: string): Promise<number | undefined> {
-    return this.db()
-      .transaction()
-      .execute(async (tx) => {
-        const line = await this.line(tx, userId, itemId);
-        if (!line) return undefined;
-        await tx.deleteFrom('lines').where('user_id', '=', userId).where('item_id', '=', itemId).execute();
-        return line.quantity;
-      });
+  remove(userId: string, itemId: string, announce: Announce<number> = nothing): Promise<number | undefined> {
+    return this.write(async (tx) => {
+      const line = await this.line(tx, userId, itemId);
+      if (!line) return { result: undefined, events: [] };
+      await tx.deleteFrom('lines').where('user_id', '=', userId).where('item_id', '=', itemId).execute();
+      return { result: line.quantity, events: announce(line.quantity) };
+    });
   }
 
   async lines(userId: string): Promise<Line[]> {
@@ -79,25 +92,35 @@ export class SqlListStore implements ListStore {
     return rows.map(toLine);
   }
 
-  clear(userId: string): Promise<Line[]> {
-    return this.db()
-      .transaction()
-      .execute(async (tx) => {
-        const rows = await tx
-          .selectFrom('lines')
-          .selectAll()
-          .where('user_id', '=', userId)
-          .orderBy('added_at')
-          .orderBy('item_id')
-          .$if(this.dialect() === 'mysql', (q) => q.forUpdate())
-          .execute();
-        await tx.deleteFrom('lines').where('user_id', '=', userId).execute();
-        return rows.map(toLine);
-      });
+  clear(userId: string, announce: Announce<Line[]> = nothing): Promise<Line[]> {
+    return this.write(async (tx) => {
+      const rows = await tx
+        .selectFrom('lines')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .orderBy('added_at')
+        .orderBy('item_id')
+        .$if(this.dialect() === 'mysql', (q) => q.forUpdate())
+        .execute();
+      await tx.deleteFrom('lines').where('user_id', '=', userId).execute();
+      const lines = rows.map(toLine);
+      return { result: lines, events: lines.length > 0 ? announce(lines) : [] };
+    });
+  }
+
+  /** Runs `work` in a transaction and appends the events it returns to the outbox in the same one. */
+  private async write<T>(work: (tx: Tx) => Promise<{ result: T; events: OutboxEvent[] }>): Promise<T> {
+    const { result, events } = await this.transaction(async (tx) => {
+      const done = await work(tx);
+      if (done.events.length > 0) await appendOutbox(tx, done.events, done.events[0]!.event.occurredAt);
+      return done;
+    });
+    if (events.length > 0) this.deps.onCommit?.();
+    return result;
   }
 
   /** The line, locked until the transaction ends on MySQL (SQLite's single writer needs no lock). */
-  private line(tx: Kysely<ListDb>, userId: string, itemId: string) {
+  private line(tx: Tx, userId: string, itemId: string) {
     return tx
       .selectFrom('lines')
       .select('quantity')
