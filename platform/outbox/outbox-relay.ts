@@ -1,6 +1,8 @@
 // Publishes the outbox in commit order and deletes what the bus took. A crash after publishing and
 // before deleting publishes those events again: delivery is at-least-once and consumers deduplicate
-// by eventId, as they do for every topic.
+// by eventId, as they do for every topic. On MySQL several shop instances share one outbox: a named
+// lock lets one relay at a time, so events go out once and in order.
+import { sql, type Kysely } from 'kysely';
 import type { Events } from '../events/events.ts';
 import type { Logger } from '../logger.ts';
 import type { EventOf, TopicName } from '../../schemas/topics.ts';
@@ -49,11 +51,26 @@ export class OutboxRelay {
       });
   }
 
-  /** Publishes until the outbox is empty; answers how many events left. */
+  /** Publishes until the outbox is empty; answers how many events left (none while another instance relays). */
   async drain(): Promise<number> {
+    const database = this.database;
+    if (!database) throw new Error('the outbox relay is not started');
+    if (database.dialect !== 'mysql') return this.publishAll(database.db);
+    // A named lock belongs to a connection, so it is taken, used and let go on one.
+    return database.db.connection().execute(async (connection) => {
+      const lock = sql`concat('emporium-outbox:', database())`;
+      const { rows } = await sql<{ held: number | null }>`select get_lock(${lock}, 0) as held`.execute(connection);
+      if (rows[0]?.held !== 1) return 0;
+      try {
+        return await this.publishAll(connection);
+      } finally {
+        await sql`select release_lock(${lock})`.execute(connection);
+      }
+    });
+  }
+
+  private async publishAll(db: Kysely<OutboxDb>): Promise<number> {
     let published = 0;
-    const db = this.database?.db;
-    if (!db) throw new Error('the outbox relay is not started');
     for (;;) {
       const rows = await db.selectFrom('outbox').select(['id', 'topic', 'payload']).orderBy('id').limit(BATCH).execute();
       if (rows.length === 0) return published;
