@@ -1,7 +1,7 @@
 // The list store over SQL (Kysely): SQLite embedded, MySQL/MariaDB real; one database per list.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { DomainError } from '../../../platform/errors.ts';
-import { appendOutbox, type OutboxDb, type OutboxEvent } from '../../../platform/outbox/outbox.ts';
+import { outboxWrites, type OutboxDb } from '../../../platform/outbox/outbox.ts';
 import type { Database } from '../../../platform/sql/database.ts';
 import { groupCommit } from '../../../platform/sql/group-commit.ts';
 import { isCheckViolation } from '../../../platform/sql/violations.ts';
@@ -25,10 +25,13 @@ const nothing = () => [];
 export class SqlListStore implements ListStore {
   private database: Database<ListDb> | undefined;
   /** Embedded, writes arriving together share one SQLite commit (see group-commit.ts). */
-  private readonly transaction = groupCommit(() => {
-    if (!this.database) throw new Error('list store is not started');
-    return this.database;
-  });
+  private readonly write = outboxWrites(
+    groupCommit(() => {
+      if (!this.database) throw new Error('list store is not started');
+      return this.database;
+    }),
+    () => this.deps.onCommit?.(),
+  );
 
   constructor(
     private readonly open: () => Promise<Database<ListDb>>,
@@ -106,17 +109,6 @@ export class SqlListStore implements ListStore {
       const lines = rows.map(toLine);
       return { result: lines, events: lines.length > 0 ? announce(lines) : [] };
     });
-  }
-
-  /** Runs `work` in a transaction and appends the events it returns to the outbox in the same one. */
-  private async write<T>(work: (tx: Tx) => Promise<{ result: T; events: OutboxEvent[] }>): Promise<T> {
-    const { result, events } = await this.transaction(async (tx) => {
-      const done = await work(tx);
-      if (done.events.length > 0) await appendOutbox(tx, done.events, done.events[0]!.event.occurredAt);
-      return done;
-    });
-    if (events.length > 0) this.deps.onCommit?.();
-    return result;
   }
 
   /** The line, locked until the transaction ends on MySQL (SQLite's single writer needs no lock). */

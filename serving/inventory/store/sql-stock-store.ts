@@ -1,7 +1,7 @@
 // The stock store over SQL (Kysely): SQLite embedded, MySQL/MariaDB real, in the orders database.
-import { sql, type Generated, type Kysely } from 'kysely';
+import { sql, type Generated, type Kysely, type Transaction } from 'kysely';
 import type { Clock, NewId } from '../../../platform/clock.ts';
-import { appendOutbox, type OutboxDb } from '../../../platform/outbox/outbox.ts';
+import { outboxWrites, type OutboxDb } from '../../../platform/outbox/outbox.ts';
 import type { Database } from '../../../platform/sql/database.ts';
 import { stockChanged } from '../stock-events.ts';
 import type { StockDrift, StockLevel, StockStore } from './stock-store.ts';
@@ -13,6 +13,10 @@ export interface StockDb extends OutboxDb {
 
 export class SqlStockStore implements StockStore {
   private database: Database<StockDb> | undefined;
+  private readonly write = outboxWrites<Transaction<StockDb>>(
+    (work) => this.db().transaction().execute(work),
+    () => this.deps.onCommit?.(),
+  );
 
   constructor(
     private readonly open: () => Promise<Database<StockDb>>,
@@ -45,28 +49,24 @@ export class SqlStockStore implements StockStore {
 
   async set(itemId: string, warehouseId: string, available: number, reason: string): Promise<number> {
     const at = this.deps.clock();
-    const before = await this.db()
-      .transaction()
-      .execute(async (tx) => {
-        const before = await tx
-          .selectFrom('stock')
-          .select('available')
-          .where('item_id', '=', itemId)
-          .where('warehouse_id', '=', warehouseId)
-          .$if(this.database?.dialect === 'mysql', (q) => q.forUpdate())
-          .executeTakeFirst();
-        if (before) {
-          await tx.updateTable('stock').set({ available, updated_at: at }).where('item_id', '=', itemId).where('warehouse_id', '=', warehouseId).execute();
-        } else {
-          await tx.insertInto('stock').values({ item_id: itemId, warehouse_id: warehouseId, available, updated_at: at }).execute();
-        }
-        await tx.insertInto('stock_moves').values({ item_id: itemId, warehouse_id: warehouseId, kind: 'count', quantity: available, order_id: null, at }).execute();
-        const was = before?.available ?? 0;
-        if (was !== available) await appendOutbox(tx, [stockChanged(this.deps.newId, { itemId, warehouseId, available, delta: available - was, reason }, at)], at);
-        return was;
-      });
-    if (before !== available) this.deps.onCommit?.();
-    return before;
+    return this.write(async (tx) => {
+      const before = await tx
+        .selectFrom('stock')
+        .select('available')
+        .where('item_id', '=', itemId)
+        .where('warehouse_id', '=', warehouseId)
+        .$if(this.database?.dialect === 'mysql', (q) => q.forUpdate())
+        .executeTakeFirst();
+      if (before) {
+        await tx.updateTable('stock').set({ available, updated_at: at }).where('item_id', '=', itemId).where('warehouse_id', '=', warehouseId).execute();
+      } else {
+        await tx.insertInto('stock').values({ item_id: itemId, warehouse_id: warehouseId, available, updated_at: at }).execute();
+      }
+      await tx.insertInto('stock_moves').values({ item_id: itemId, warehouse_id: warehouseId, kind: 'count', quantity: available, order_id: null, at }).execute();
+      const was = before?.available ?? 0;
+      const events = was === available ? [] : [stockChanged(this.deps.newId, { itemId, warehouseId, available, delta: available - was, reason }, at)];
+      return { result: was, events };
+    });
   }
 
   async drift(): Promise<StockDrift[]> {

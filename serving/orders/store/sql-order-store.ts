@@ -4,7 +4,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../../../platform/clock.ts';
 import { notFound } from '../../../platform/errors.ts';
-import { appendOutbox, type OutboxDb, type OutboxEvent } from '../../../platform/outbox/outbox.ts';
+import { outboxWrites, type OutboxDb, type OutboxEvent } from '../../../platform/outbox/outbox.ts';
 import type { Database } from '../../../platform/sql/database.ts';
 import { groupCommit } from '../../../platform/sql/group-commit.ts';
 import { isUniqueViolation } from '../../../platform/sql/violations.ts';
@@ -50,10 +50,13 @@ class OutOfStock extends Error {
 export class SqlOrderStore implements OrderStore {
   private database: Database<OrdersDb> | undefined;
   /** Embedded, checkouts arriving together share one SQLite commit (see group-commit.ts). */
-  private readonly transaction = groupCommit(() => {
-    if (!this.database) throw new Error('order store is not started');
-    return this.database;
-  });
+  private readonly writes = outboxWrites(
+    groupCommit(() => {
+      if (!this.database) throw new Error('order store is not started');
+      return this.database;
+    }),
+    () => this.deps.onCommit?.(),
+  );
 
   constructor(
     private readonly open: () => Promise<Database<OrdersDb>>,
@@ -246,16 +249,10 @@ export class SqlOrderStore implements OrderStore {
     return released;
   }
 
-  /** Runs `work` in a transaction and appends the events it returns to the outbox in the same one. */
-  private async write<T>(work: (tx: Tx, at: number) => Promise<{ result: T; events: OutboxEvent[] }>): Promise<T> {
+  /** One write with its events (see outboxWrites), handed the moment it happens. */
+  private write<T>(work: (tx: Tx, at: number) => Promise<{ result: T; events: OutboxEvent[] }>): Promise<T> {
     const at = this.deps.clock();
-    const { result, events } = await this.transaction(async (tx) => {
-      const done = await work(tx, at);
-      await appendOutbox(tx, done.events, at);
-      return done;
-    });
-    if (events.length) this.deps.onCommit?.();
-    return result;
+    return this.writes((tx) => work(tx, at));
   }
 
   private async locked(tx: Tx, orderId: string): Promise<Order> {
