@@ -1,14 +1,13 @@
 // Cart add+get over HTTP against the embedded shop running as its own process, many shoppers at once.
 import autocannon from 'autocannon';
 import { demoItemId } from '../ingest/demo/items.ts';
-import { spawnShop } from '../test/support/spawn-shop.ts';
-import { figures, jsonClient } from './http.ts';
+import { benchShop, figures, jsonClient } from './http.ts';
 
 const SHOPPERS = Number(process.env.SHOPPERS ?? 64);
 const SECONDS = Number(process.env.SECONDS ?? 5);
 const ITEMS = 500;
 
-const shop = spawnShop('node', [...(process.env.PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), 'bin/emporium.mjs', 'serve', '--port', '0'], { EMPORIUM_DEMO_ITEMS: String(ITEMS) });
+const shop = benchShop({ EMPORIUM_DEMO_ITEMS: String(ITEMS) });
 try {
   const url = await shop.url;
   const call = jsonClient(url);

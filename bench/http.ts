@@ -1,5 +1,16 @@
-// What the HTTP benches share: a small JSON client for setting the shop up, and one row of figures per autocannon run.
+// What the HTTP benches share: the shop as `npm start` runs it, a small JSON client for setting it up,
+// and one row of figures per autocannon run.
 import type autocannon from 'autocannon';
+import fs from 'node:fs';
+import { spawnShop } from '../test/support/spawn-shop.ts';
+
+/** The shop in its own process, started with `npm start`'s command line (its V8 flags too); PROFILE=1 writes CPU profiles to /tmp/prof. */
+export function benchShop(env: Record<string, string>) {
+  const start = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const [node, ...args] = start.split(' ');
+  const profile = process.env.PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [];
+  return spawnShop(node!, [...profile, ...args, '--port', '0'], env);
+}
 
 /** Calls the shop's API with JSON in and out, as the shopper holding `token` if given. */
 export function jsonClient(url: string) {

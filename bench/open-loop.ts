@@ -4,10 +4,13 @@
 // second back to back and then waits for the next second: that measures bursts, not a sustained rate.
 // The first second warms up (connections opened, code compiled on both sides) and is not counted.
 import { performance } from 'node:perf_hooks';
-import { Pool } from 'undici';
+import { Pool, type Dispatcher } from 'undici';
 import { percentile } from './stats.ts';
 
-export async function openLoop(options: { url: string; rate: number; seconds: number; path: () => string }) {
+/** The next request to send: a path to GET, or a whole request. */
+export type NextRequest = () => string | Pick<Dispatcher.RequestOptions, 'method' | 'path' | 'headers' | 'body'>;
+
+export async function openLoop(options: { url: string; rate: number; seconds: number; next: NextRequest }) {
   const warmup = options.rate;
   // Enough connections that the client never queues a due request behind a slow one.
   const pool = new Pool(options.url, { connections: 128 });
@@ -18,7 +21,8 @@ export async function openLoop(options: { url: string; rate: number; seconds: nu
   let sent = 0;
   const started = performance.now();
   const send = (dueAt: number, counted: boolean) => {
-    const done = pool.request({ method: 'GET', path: options.path() }).then(
+    const next = options.next();
+    const done = pool.request(typeof next === 'string' ? { method: 'GET', path: next } : next).then(
       async (response) => {
         await response.body.dump();
         if (!counted) return;

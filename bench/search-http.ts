@@ -7,8 +7,7 @@ import { demoItemId, demoItems } from '../ingest/demo/items.ts';
 import { demoPincodes } from '../ingest/demo/places.ts';
 import { randomFor } from '../ingest/demo/random.ts';
 import { terms } from '../serving/search/index/text.ts';
-import { spawnShop } from '../test/support/spawn-shop.ts';
-import { figures } from './http.ts';
+import { benchShop, figures } from './http.ts';
 import { openLoop } from './open-loop.ts';
 
 const ITEMS = Number(process.env.ITEMS ?? 100_000);
@@ -33,7 +32,7 @@ const paths = Array.from({ length: 2000 }, (_, i) => {
 });
 
 const started = performance.now();
-const shop = spawnShop('node', [...(process.env.PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), 'bin/emporium.mjs', 'serve', '--port', '0'], { EMPORIUM_DEMO_ITEMS: String(ITEMS) });
+const shop = benchShop({ EMPORIUM_DEMO_ITEMS: String(ITEMS) });
 try {
   const url = await shop.url;
   const get = async (path: string) => (await fetch(url + path)).json() as Promise<{ total?: number; levels?: unknown[] }>;
@@ -57,8 +56,8 @@ try {
   for (const path of paths.slice(0, 200)) await get(path);
   // Seeding leaves work behind (its garbage, its log to checkpoint): the first row shows that, the second the steady state.
   const rows = {
-    [`steady ${RATE}/s, open loop, first ${SECONDS} s`]: await openLoop({ url, rate: RATE, seconds: SECONDS, path }),
-    [`steady ${RATE}/s, open loop, next ${SECONDS} s`]: await openLoop({ url, rate: RATE, seconds: SECONDS, path }),
+    [`steady ${RATE}/s, open loop, first ${SECONDS} s`]: await openLoop({ url, rate: RATE, seconds: SECONDS, next: path }),
+    [`steady ${RATE}/s, open loop, next ${SECONDS} s`]: await openLoop({ url, rate: RATE, seconds: SECONDS, next: path }),
     [`as fast as it goes, ${CONNECTIONS} connections`]: await flatOut(),
   };
   console.log(`search over HTTP, ${ITEMS.toLocaleString('en-US')} items, embedded shop in its own process, ${SECONDS} s per row`);
