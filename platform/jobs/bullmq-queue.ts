@@ -39,6 +39,10 @@ export class BullmqQueue implements JobQueue {
     await job?.remove().catch(() => undefined);
   }
 
+  pending(queue: string): Promise<number> {
+    return this.queue(queue).getJobCountByTypes('delayed', 'waiting');
+  }
+
   handle(queue: string, handler: Handler): void {
     const worker = new (this.lib().Worker)(queue, (job: Job<Record<string, string>>) => handler(job.id!, job.data), { connection: this.connection(), prefix: this.deps.prefix });
     worker.on('failed', (job, error) => this.deps.onError(queue, job?.id ?? '?', error));

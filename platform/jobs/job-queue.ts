@@ -10,6 +10,8 @@ export interface JobQueue extends Lifecycle {
   schedule(queue: string, jobId: string, data: Record<string, string>, runAt: number): Promise<void>;
   /** Removes a scheduled job; a missing one is ignored. */
   cancel(queue: string, jobId: string): Promise<void>;
+  /** How many jobs of `queue` wait for their time (what scheduling without cancelling leaves behind). */
+  pending(queue: string): Promise<number>;
   /** Registers the handler for a queue; jobs due before it was registered run once it is. */
   handle(queue: string, handler: (jobId: string, data: Record<string, string>) => Promise<void>): void;
   /** Runs `task` every `everyMs` (the sweep); repeat registrations under one name keep one. */

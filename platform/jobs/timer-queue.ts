@@ -43,6 +43,11 @@ export class TimerQueue implements JobQueue {
     return Promise.resolve();
   }
 
+  pending(queue: string): Promise<number> {
+    const prefix = `${queue}\u0000`;
+    return Promise.resolve([...this.timers.keys()].filter((key) => key.startsWith(prefix)).length);
+  }
+
   handle(queue: string, handler: Handler): void {
     this.handlers.set(queue, handler);
     for (const job of this.waiting.get(queue) ?? []) this.run(queue, job.jobId, job.data);

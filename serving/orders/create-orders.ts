@@ -52,6 +52,7 @@ export function createOrders(
     ...deps,
     orders: store,
     archive,
+    expiry,
     steps: (deps.checkoutSteps ?? ((steps) => steps))(checkoutSteps({ orders: store, expiry, gateway })),
     gateway,
     paymentWindowMs: config.orders.paymentWindowMs,

@@ -4,6 +4,7 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { Logger } from '../../platform/logger.ts';
+import type { Order } from './order.ts';
 import type { PaymentGateway } from './payments/payment-gateway.ts';
 import type { OrderStore } from './store/order-store.ts';
 
@@ -33,6 +34,21 @@ export class OrderExpiry {
 
   disarm(orderId: string): Promise<void> {
     return this.deps.jobs.cancel(QUEUE, orderId);
+  }
+
+  /**
+   * The order no longer waits for its payment (placed, or cancelled): its trigger goes, so pending
+   * triggers stay as many as the unpaid orders rather than every order of the payment window. Never
+   * fails the caller: a trigger left behind finds the order settled and does nothing.
+   */
+  async settled(order: Order): Promise<void> {
+    if (order.status === 'CREATED') return;
+    await this.disarm(order.orderId).catch((error: unknown) => this.deps.logger.warn({ err: error, orderId: order.orderId }, 'could not disarm a settled order\'s expiry'));
+  }
+
+  /** How many expiry triggers wait: one per unpaid order. */
+  armed(): Promise<number> {
+    return this.deps.jobs.pending(QUEUE);
   }
 
   /** Cancels the order if it is still unpaid at its expiry (see expireIfUnpaid). */

@@ -14,6 +14,7 @@ import { runCheckout } from './checkout/workflow.ts';
 import { orderTotal, type NewOrder, type Order } from './order.ts';
 import type { PaymentGateway } from './payments/payment-gateway.ts';
 import type { OrderArchive } from './archive/order-archive.ts';
+import type { OrderExpiry } from './order-expiry.ts';
 import type { OrderStore } from './store/order-store.ts';
 
 export interface CheckoutInput {
@@ -40,6 +41,8 @@ export class OrderService {
     private readonly deps: {
       orders: OrderStore;
       archive: OrderArchive;
+      /** Told when a callback settles an order, so its expiry trigger goes. */
+      expiry: OrderExpiry;
       steps: Step<CheckoutContext>[];
       gateway: PaymentGateway;
       catalog: CatalogService;
@@ -74,9 +77,12 @@ export class OrderService {
   async paymentCallback(body: string, signature: string | undefined): Promise<{ order: Order | undefined; duplicate: boolean }> {
     const callback = this.deps.gateway.verifyCallback(body, signature);
     if (!callback) throw new DomainError('unauthenticated', 'x-payment-signature', 'the callback is not signed by the payment gateway');
-    if (callback.status === 'failed') return this.deps.orders.paymentFailed(callback.orderId, callback.paymentId, callback.reason);
-    const outcome = await this.deps.orders.paymentSucceeded(callback.orderId, callback.paymentId, callback.amountMinor);
-    return { order: outcome.order, duplicate: outcome.kind === 'duplicate' };
+    const applied =
+      callback.status === 'failed'
+        ? await this.deps.orders.paymentFailed(callback.orderId, callback.paymentId, callback.reason)
+        : await this.deps.orders.paymentSucceeded(callback.orderId, callback.paymentId, callback.amountMinor).then((o) => ({ order: o.order, duplicate: o.kind === 'duplicate' }));
+    if (applied.order) await this.deps.expiry.settled(applied.order);
+    return applied;
   }
 
   /** A live order, else an archived one. */

@@ -49,6 +49,23 @@ export function jobQueueContract(name: string, open: () => Promise<JobQueue>) {
       expect(ran).toEqual(['keep']);
     });
 
+    it('counts the jobs waiting for their time: scheduled once per id, less the cancelled, less the run', async () => {
+      jobs = await open();
+      const q = queue();
+      const ran: string[] = [];
+      jobs.handle(q, (jobId) => {
+        ran.push(jobId);
+        return Promise.resolve();
+      });
+      for (const id of ['a', 'b', 'c', 'a']) await jobs.schedule(q, id, {}, Date.now() + 60_000);
+      await jobs.schedule(q, 'soon', {}, Date.now() + 100);
+      await jobs.cancel(q, 'b');
+      expect(await jobs.pending(q)).toBe(3);
+      await waitFor('the job due soon', () => ran.includes('soon'));
+      await waitFor('the count to drop', async () => (await jobs!.pending(q)) === 2);
+      expect(await jobs.pending(queue())).toBe(0);
+    });
+
     it('runs a job that came due before its handler was registered', async () => {
       jobs = await open();
       const q = queue();

@@ -120,6 +120,19 @@ describe('checkout', () => {
     });
   };
 
+  it('keeps an expiry trigger for an unpaid order only: none is left once the order is placed or declined', async () => {
+    const item = items[6]!.itemId;
+    await setStock(item, 5);
+    const before = await t.shop.orders.expiry.armed();
+    expect((await checkout(shoppers[5]!, item)).status).toBe(201);
+    expect((await checkout(shoppers[5]!, item, 'pay_decline')).status).toBe(402);
+    expect(await t.shop.orders.expiry.armed()).toBe(before);
+    const unpaid = orderOf(await checkout(shoppers[5]!, item, 'pay_no_answer'));
+    expect(await t.shop.orders.expiry.armed()).toBe(before + 1);
+    expect((await callback(unpaid, 'succeeded')).status).toBe(200);
+    expect(await t.shop.orders.expiry.armed()).toBe(before);
+  });
+
   it('applies a payment callback once however often it comes, and refuses an unsigned one', async () => {
     const item = items[4]!.itemId;
     await setStock(item, 2);

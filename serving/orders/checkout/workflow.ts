@@ -19,7 +19,7 @@ export interface CheckoutDeps {
 }
 
 export function checkoutSteps(deps: CheckoutDeps): Step<CheckoutContext>[] {
-  return [createOrder(deps.orders), reserveStock(deps.orders), armExpiry(deps.expiry), takePayment(deps.gateway, deps.orders), placeOrder(deps.orders)];
+  return [createOrder(deps.orders), reserveStock(deps.orders), armExpiry(deps.expiry), takePayment(deps.gateway, deps.orders), placeOrder(deps.orders, deps.expiry)];
 }
 
 export function runCheckout(steps: Step<CheckoutContext>[], context: CheckoutContext, logger: Logger): Promise<void> {
