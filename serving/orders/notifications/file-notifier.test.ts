@@ -1,0 +1,29 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { FileNotifier } from './file-notifier.ts';
+import type { Notification } from './notifier.ts';
+
+const placed = (n: number): Notification => ({ eventId: `evt-${n}`, userId: 'ann', channel: 'email', template: 'order_placed', params: { orderId: `order-${n}` }, at: n });
+const linesOf = (file: string) => fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as Notification).eventId);
+
+it('writes each notification once across redeliveries and restarts, remembering only the newest ids', async () => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'emporium-notify-')), 'notifications.jsonl');
+  const first = new FileNotifier(file, 3);
+  await first.start();
+  for (let n = 1; n <= 5; n++) await first.send(placed(n));
+  // A redelivered batch: the newest three are known and skipped.
+  for (let n = 3; n <= 5; n++) await first.send(placed(n));
+  await first.close();
+  expect(linesOf(file)).toEqual(['evt-1', 'evt-2', 'evt-3', 'evt-4', 'evt-5']);
+
+  const restarted = new FileNotifier(file, 3);
+  await restarted.start();
+  await restarted.send(placed(5));
+  await restarted.send(placed(6));
+  // Older than anything a redelivery can bring back: forgotten, so it would be written again.
+  await restarted.send(placed(1));
+  await restarted.close();
+  expect(linesOf(file)).toEqual(['evt-1', 'evt-2', 'evt-3', 'evt-4', 'evt-5', 'evt-6', 'evt-1']);
+});
