@@ -10,6 +10,15 @@ export function jobQueueContract(name: string, open: () => Promise<JobQueue>) {
   describe(`job queue contract: ${name}`, () => {
     let jobs: JobQueue | undefined;
     const queue = () => `q-${randomUUID().slice(0, 8)}`;
+    /** The ids of the jobs of `q` run so far, in the order they ran. */
+    const handled = (queue: JobQueue, q: string) => {
+      const ran: string[] = [];
+      queue.handle(q, (jobId) => {
+        ran.push(jobId);
+        return Promise.resolve();
+      });
+      return ran;
+    };
     afterEach(async () => {
       await jobs?.close();
     });
@@ -36,11 +45,7 @@ export function jobQueueContract(name: string, open: () => Promise<JobQueue>) {
     it('never runs a cancelled job', async () => {
       jobs = await open();
       const q = queue();
-      const ran: string[] = [];
-      jobs.handle(q, (jobId) => {
-        ran.push(jobId);
-        return Promise.resolve();
-      });
+      const ran = handled(jobs, q);
       await jobs.schedule(q, 'keep', {}, Date.now() + 200);
       await jobs.schedule(q, 'drop', {}, Date.now() + 200);
       await jobs.cancel(q, 'drop');
@@ -52,11 +57,7 @@ export function jobQueueContract(name: string, open: () => Promise<JobQueue>) {
     it('counts the jobs waiting for their time: scheduled once per id, less the cancelled, less the run', async () => {
       jobs = await open();
       const q = queue();
-      const ran: string[] = [];
-      jobs.handle(q, (jobId) => {
-        ran.push(jobId);
-        return Promise.resolve();
-      });
+      const ran = handled(jobs, q);
       for (const id of ['a', 'b', 'c', 'a']) await jobs.schedule(q, id, {}, Date.now() + 60_000);
       await jobs.schedule(q, 'soon', {}, Date.now() + 100);
       await jobs.cancel(q, 'b');
@@ -71,11 +72,7 @@ export function jobQueueContract(name: string, open: () => Promise<JobQueue>) {
       const q = queue();
       await jobs.schedule(q, 'early', {}, Date.now());
       await new Promise((resolve) => setTimeout(resolve, 100));
-      const ran: string[] = [];
-      jobs.handle(q, (jobId) => {
-        ran.push(jobId);
-        return Promise.resolve();
-      });
+      const ran = handled(jobs, q);
       await waitFor('the early job', () => ran.includes('early'));
     });
   });
