@@ -13,9 +13,10 @@ const BATCH = 1000;
 
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
+  /** The last pass asked for, settled or not: the next one starts after it. */
   private passes: Promise<unknown> = Promise.resolve();
+  /** A pass asked for that has not started yet. */
+  private waiting: Promise<number> | undefined;
   private database: Database<OutboxDb> | undefined;
 
   constructor(private readonly deps: { open: () => Promise<Database<OutboxDb>>; events: Events; logger: Logger; everyMs?: number }) {}
@@ -29,35 +30,29 @@ export class OutboxRelay {
   async close(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
-    await this.running;
+    await this.passes;
     await this.database?.close();
     this.database = undefined;
   }
 
-  /** Asks for a pass soon (after a commit); passes never overlap, and a nudge during one runs another. */
+  /** Asks for a pass soon (after a commit), while the relay runs; a pass not started yet will do. */
   nudge(): void {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .then(() => undefined)
-      .catch((error: unknown) => this.deps.logger.error({ err: error }, 'outbox relay failed; retrying'))
-      .finally(() => {
-        this.running = undefined;
-        if (this.again && this.timer) {
-          this.again = false;
-          this.nudge();
-        }
-      });
+    if (!this.timer || this.waiting) return;
+    this.drain().catch((error: unknown) => this.deps.logger.error({ err: error }, 'outbox relay failed; retrying'));
   }
 
   /**
    * Publishes until the outbox is empty; answers how many events left (none while another instance
-   * relays). Passes in this process run one after another, however they were asked for.
+   * relays). Passes in this process run one after another; a caller finding one that has not started
+   * yet shares it, since it will read everything committed before the call.
    */
   drain(): Promise<number> {
-    const pass = this.passes.then(() => this.pass());
+    if (this.waiting) return this.waiting;
+    const pass = this.passes.then(() => {
+      this.waiting = undefined;
+      return this.pass();
+    });
+    this.waiting = pass;
     this.passes = pass.catch(() => undefined);
     return pass;
   }
