@@ -40,6 +40,14 @@ describe('HTTP shell', () => {
     expect((await app(true).request('/ready')).status).toBe(200);
   });
 
+  it('tags every answer with its request id, the one it was given or a new one', async () => {
+    const given = await app().request('/api/widgets', { ...post(JSON.stringify({ name: 'lamp', priceMinor: 950 })), headers: { 'content-type': 'application/json', 'x-request-id': 'req-7' } });
+    expect(given.status).toBe(201);
+    expect(given.headers.get('x-request-id')).toBe('req-7');
+    expect(await given.json()).toEqual({ name: 'lamp' });
+    expect((await app().request('/health')).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('names the field and the reason when validation fails', async () => {
     const res = await app().request('/api/widgets', post(JSON.stringify({ name: 'lamp', priceMinor: 9.5 })));
     expect(res.status).toBe(400);

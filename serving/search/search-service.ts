@@ -73,19 +73,12 @@ export class SearchService {
     });
     const items = await this.deps.catalog.getMany(result.hits.map((h) => h.itemId));
     const now = this.deps.clock();
-    // A page's hits share a handful of turnaround times: each promise is worked out once.
-    const promises = new Map<number, DeliveryPromise>();
-    const promiseFor = (tatMinutes: number) => {
-      let promise = promises.get(tatMinutes);
-      if (!promise) promises.set(tatMinutes, (promise = deliveryPromise(tatMinutes, now)));
-      return promise;
-    };
     // An item removed from the catalog a moment ago may still be in the index; it is left out.
     const hits = result.hits.flatMap((hit, i) => {
       const item = items[i];
       if (!item) return [];
       const { itemId, name, brand, category, priceMinor, currency, imageUrl, attributes } = item;
-      return [{ itemId, name, brand, category, priceMinor, currency, imageUrl, attributes, warehouseId: hit.warehouseId, tatMinutes: hit.tatMinutes, ...promiseFor(hit.tatMinutes) }];
+      return [{ itemId, name, brand, category, priceMinor, currency, imageUrl, attributes, warehouseId: hit.warehouseId, tatMinutes: hit.tatMinutes, ...deliveryPromise(hit.tatMinutes, now) }];
     });
     await this.deps.events.publish('search.performed', [
       {

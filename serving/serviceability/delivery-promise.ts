@@ -11,14 +11,31 @@ export interface DeliveryPromise {
   window: { from: string; to: string };
 }
 
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
 /**
  * Couriers deliver between 09:00 and 21:00; a parcel arriving after the window closes is promised for
  * the next day, one arriving before it opens for that morning.
  */
 export function deliveryPromise(tatMinutes: number, now: number): DeliveryPromise {
-  const arrives = new Date(now + (HANDLING_MINUTES + tatMinutes) * 60_000);
-  const day = new Date(Date.UTC(arrives.getUTCFullYear(), arrives.getUTCMonth(), arrives.getUTCDate()));
-  if (arrives.getUTCHours() >= WINDOW_TO_H) day.setUTCDate(day.getUTCDate() + 1);
-  const at = (hour: number) => new Date(day.getTime() + hour * 3600_000).toISOString();
-  return { deliverBy: day.toISOString().slice(0, 10), window: { from: at(WINDOW_FROM_H), to: at(WINDOW_TO_H) } };
+  const arrives = now + (HANDLING_MINUTES + tatMinutes) * MINUTE;
+  const day = Math.floor(arrives / DAY) + (arrives % DAY >= WINDOW_TO_H * HOUR ? 1 : 0);
+  return promiseFor(day);
+}
+
+// A promise depends only on its day, and a search page asks for one per hit: the few days around today
+// are worked out once, rather than as three ISO strings per hit.
+const byDay = new Map<number, DeliveryPromise>();
+
+function promiseFor(day: number): DeliveryPromise {
+  let promise = byDay.get(day);
+  if (!promise) {
+    if (byDay.size >= 366) byDay.clear();
+    const at = (hour: number) => new Date(day * DAY + hour * HOUR).toISOString();
+    promise = Object.freeze({ deliverBy: at(0).slice(0, 10), window: Object.freeze({ from: at(WINDOW_FROM_H), to: at(WINDOW_TO_H) }) });
+    byDay.set(day, promise);
+  }
+  return promise;
 }
