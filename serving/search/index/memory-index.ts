@@ -140,6 +140,8 @@ export class MemoryIndex implements SearchIndex {
     const counts = this.facetCounts;
     const page = new TopK(query.offset + query.limit, comparator(query.sort, this.price));
     const byDelivery = query.sort === 'delivery';
+    const byRelevance = query.sort === 'relevance';
+    let floor = { score: -Infinity, slot: 0 };
     const { rows, stride, scores } = this;
     let total = 0;
     // One candidate object filled per match; the page copies the few it keeps. Which warehouse sends a
@@ -155,13 +157,17 @@ export class MemoryIndex implements SearchIndex {
       counts[rows[row + ROW.category]!]!++;
       counts[rows[row + ROW.brand]!]!++;
       for (let k = row + ROW.attributes, to = k + rows[row + ROW.attributeCount]!; k < to; k++) counts[rows[k]!]!++;
+      const score = scores[slot]!;
+      // By relevance, most matches of a broad query score below a full page's last hit: turned away
+      // here, without a call to the comparator.
+      if (score < floor.score || (score === floor.score && slot > floor.slot)) continue;
       scratch.slot = slot;
-      scratch.score = scores[slot]!;
+      scratch.score = score;
       if (byDelivery) {
         scratch.warehouse = reach.best(slot);
         scratch.minutes = reach.minutesOf(slot, scratch.warehouse);
       }
-      page.offer(scratch);
+      if (page.offer(scratch) && byRelevance) floor = page.last() ?? floor;
     }
     if (matched !== 'all') this.reset(matched);
 
@@ -430,10 +436,11 @@ class TopK {
     private readonly compare: Compare,
   ) {}
 
-  offer(candidate: Candidate): void {
-    if (this.k === 0) return;
+  /** Whether the candidate made the page (for now). */
+  offer(candidate: Candidate): boolean {
+    if (this.k === 0) return false;
     const items = this.items;
-    if (items.length === this.k && this.compare(candidate, items[items.length - 1]!) >= 0) return;
+    if (items.length === this.k && this.compare(candidate, items[items.length - 1]!) >= 0) return false;
     let lo = 0;
     let hi = items.length;
     while (lo < hi) {
@@ -443,6 +450,12 @@ class TopK {
     }
     items.splice(lo, 0, { ...candidate });
     if (items.length > this.k) items.pop();
+    return true;
+  }
+
+  /** The page's last entry once the page is full: by relevance, nothing ranking below it gets in. */
+  last(): Candidate | undefined {
+    return this.items.length === this.k ? this.items[this.k - 1] : undefined;
   }
 
   sorted = () => this.items;
