@@ -1,12 +1,13 @@
 // The order store over SQL (Kysely): SQLite embedded, MySQL/MariaDB real, in the orders database beside
 // the stock it holds. Each method is one transaction; on MySQL the order row is locked first, so a
 // payment and an expiry arriving together are applied one after the other.
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Clock } from '../../../platform/clock.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { outboxWrites, type OutboxDb, type OutboxEvent } from '../../../platform/outbox/outbox.ts';
-import type { Database } from '../../../platform/sql/database.ts';
+import type { Database, Dialect } from '../../../platform/sql/database.ts';
 import { groupCommit } from '../../../platform/sql/group-commit.ts';
+import { prepared } from '../../../platform/sql/prepared.ts';
 import { isUniqueViolation } from '../../../platform/sql/violations.ts';
 import type { StockDb } from '../../inventory/store/sql-stock-store.ts';
 import type { OrderEvents } from '../order-events.ts';
@@ -47,14 +48,56 @@ class OutOfStock extends Error {
   }
 }
 
+// What every checkout runs, built and compiled once (see prepared.ts).
+type Db = Kysely<OrdersDb>;
+const ORDER_COLUMNS = ['order_id', 'user_id', 'client_key', 'status', 'pincode', 'lines', 'total_minor', 'currency', 'payment_id', 'cancel_reason', 'expires_at', 'created_at', 'updated_at'] as const;
+const insertOrder = prepared(ORDER_COLUMNS, (db: Db, row: OrdersTable) => db.insertInto('orders').values(row));
+/** On MySQL the row stays locked to the end of the transaction. */
+const lockedOrder = prepared(['orderId'], (db: Db, v: { orderId: string }, dialect) =>
+  db
+    .selectFrom('orders')
+    .selectAll()
+    .where('order_id', '=', v.orderId)
+    .$if(dialect === 'mysql', (q) => q.forUpdate()),
+);
+const setOrderLines = prepared(['orderId', 'lines', 'at'], (db: Db, v: { orderId: string; lines: string; at: number }) =>
+  db.updateTable('orders').set({ lines: v.lines, updated_at: v.at }).where('order_id', '=', v.orderId),
+);
+const placeOrder = prepared(['orderId', 'paymentId', 'at'], (db: Db, v: { orderId: string; paymentId: string; at: number }) =>
+  db.updateTable('orders').set({ status: 'PLACED', payment_id: v.paymentId, cancel_reason: null, updated_at: v.at }).where('order_id', '=', v.orderId),
+);
+/** Moves a count down, never below zero (it changes nothing unless enough units are there), or up. SQLite answers the new count. */
+const stockChange = (direction: '-' | '+') =>
+  prepared(['itemId', 'warehouseId', 'units', 'at'], (db: Db, v: { itemId: string; warehouseId: string; units: number; at: number }, dialect) =>
+    db
+      .updateTable('stock')
+      .set((eb) => ({ available: eb('available', direction, v.units), updated_at: v.at }))
+      .where('item_id', '=', v.itemId)
+      .where('warehouse_id', '=', v.warehouseId)
+      .$if(direction === '-', (q) => q.where('available', '>=', v.units))
+      .$if(dialect === 'sqlite', (q) => q.returning('available')),
+  );
+const lowerStock = stockChange('-');
+const raiseStock = stockChange('+');
+const stockCount = prepared(['itemId', 'warehouseId'], (db: Db, v: { itemId: string; warehouseId: string }) =>
+  db.selectFrom('stock').select('available').where('item_id', '=', v.itemId).where('warehouse_id', '=', v.warehouseId),
+);
+const insertMove = prepared(['item_id', 'warehouse_id', 'kind', 'quantity', 'order_id', 'at'], (db: Db, move: Insertable<OrdersDb['stock_moves']>) =>
+  db.insertInto('stock_moves').values(move),
+);
+const insertHold = prepared(['order_id', 'item_id', 'warehouse_id', 'quantity', 'released'], (db: Db, hold: OrdersDb['reservations']) =>
+  db.insertInto('reservations').values(hold),
+);
+const paymentById = prepared(['paymentId'], (db: Db, v: { paymentId: string }) => db.selectFrom('payments').select('payment_id').where('payment_id', '=', v.paymentId));
+const insertPayment = prepared(['payment_id', 'order_id', 'outcome', 'amount_minor', 'refund', 'created_at'], (db: Db, payment: OrdersDb['payments']) =>
+  db.insertInto('payments').values(payment),
+);
+
 export class SqlOrderStore implements OrderStore {
   private database: Database<OrdersDb> | undefined;
   /** Embedded, checkouts arriving together share one SQLite commit (see group-commit.ts). */
   private readonly writes = outboxWrites(
-    groupCommit(() => {
-      if (!this.database) throw new Error('order store is not started');
-      return this.database;
-    }),
+    groupCommit(() => this.started()),
     () => this.deps.onCommit?.(),
   );
 
@@ -76,7 +119,7 @@ export class SqlOrderStore implements OrderStore {
     const created: Order = { ...order, status: 'CREATED', paymentId: null, cancelReason: null, updatedAt: order.createdAt };
     try {
       await this.write(async (tx) => {
-        await tx.insertInto('orders').values(toRow(created)).execute();
+        await insertOrder(tx, this.dialect(), toRow(created));
         return { result: undefined, events: [this.deps.events.created(created, order.createdAt)] };
       });
     } catch (error) {
@@ -111,7 +154,7 @@ export class SqlOrderStore implements OrderStore {
           chosen.set(line.itemId, warehouseId);
         }
         const reserved = { ...order, lines: order.lines.map((l) => ({ ...l, warehouseId: chosen.get(l.itemId) ?? null })), updatedAt: at };
-        await tx.updateTable('orders').set({ lines: JSON.stringify(reserved.lines), updated_at: at }).where('order_id', '=', orderId).execute();
+        await setOrderLines(tx, this.dialect(), { orderId, lines: JSON.stringify(reserved.lines), at });
         return { result: { ok: true as const, order: reserved }, events };
       });
     } catch (error) {
@@ -128,7 +171,7 @@ export class SqlOrderStore implements OrderStore {
       // The holds go rather than stay marked released: the order may reserve again.
       const released = await this.releaseHolds(tx, orderId, 'checkout undone', at, events, 'forget');
       const lines = order.lines.map((l) => ({ ...l, warehouseId: null }));
-      await tx.updateTable('orders').set({ lines: JSON.stringify(lines), updated_at: at }).where('order_id', '=', orderId).execute();
+      await setOrderLines(tx, this.dialect(), { orderId, lines: JSON.stringify(lines), at });
       return { result: released.reduce((sum, r) => sum + r.units, 0), events };
     });
   }
@@ -148,7 +191,7 @@ export class SqlOrderStore implements OrderStore {
       const place = async (kind: 'placed' | 'replaced') => {
         await this.recordPayment(tx, paymentId, orderId, 'succeeded', amountMinor, 'none', at);
         const placed: Order = { ...order, status: 'PLACED', paymentId, cancelReason: null, updatedAt: at };
-        await tx.updateTable('orders').set({ status: 'PLACED', payment_id: paymentId, cancel_reason: null, updated_at: at }).where('order_id', '=', orderId).execute();
+        await placeOrder(tx, this.dialect(), { orderId, paymentId, at });
         return { result: { kind, order: placed }, events: this.deps.events.placed(placed, paymentId, at) };
       };
       const paysInFull = amountMinor === order.totalMinor;
@@ -256,12 +299,7 @@ export class SqlOrderStore implements OrderStore {
   }
 
   private async locked(tx: Tx, orderId: string): Promise<Order> {
-    const row = await tx
-      .selectFrom('orders')
-      .selectAll()
-      .where('order_id', '=', orderId)
-      .$if(this.database?.dialect === 'mysql', (q) => q.forUpdate())
-      .executeTakeFirst();
+    const [row] = (await lockedOrder(tx, this.dialect(), { orderId })).rows;
     if (!row) throw notFound('orderId', `no order ${orderId}`);
     return toOrder(row);
   }
@@ -283,7 +321,7 @@ export class SqlOrderStore implements OrderStore {
   private async takeFromFirst(tx: Tx, orderId: string, line: LineReservation, at: number, events: OutboxEvent[]): Promise<string | undefined> {
     for (const warehouseId of line.warehouseIds) {
       if (!(await this.take(tx, orderId, line.itemId, warehouseId, line.quantity, at, events))) continue;
-      await tx.insertInto('reservations').values({ order_id: orderId, item_id: line.itemId, warehouse_id: warehouseId, quantity: line.quantity, released: 0 }).execute();
+      await insertHold(tx, this.dialect(), { order_id: orderId, item_id: line.itemId, warehouse_id: warehouseId, quantity: line.quantity, released: 0 });
       return warehouseId;
     }
     return undefined;
@@ -300,7 +338,7 @@ export class SqlOrderStore implements OrderStore {
         .select('available')
         .where('item_id', '=', hold.item_id)
         .where('warehouse_id', '=', hold.warehouse_id)
-        .$if(this.database?.dialect === 'mysql', (q) => q.forUpdate())
+        .$if(this.dialect() === 'mysql', (q) => q.forUpdate())
         .executeTakeFirst();
       if (!row || row.available < hold.quantity) return false;
     }
@@ -313,27 +351,19 @@ export class SqlOrderStore implements OrderStore {
   private async take(tx: Tx, orderId: string, itemId: string, warehouseId: string, quantity: number, at: number, events: OutboxEvent[]): Promise<boolean> {
     const available = await this.adjust(tx, itemId, warehouseId, -quantity, at);
     if (available === undefined) return false;
-    await tx.insertInto('stock_moves').values({ item_id: itemId, warehouse_id: warehouseId, kind: 'hold', quantity, order_id: orderId, at }).execute();
+    await insertMove(tx, this.dialect(), { item_id: itemId, warehouse_id: warehouseId, kind: 'hold', quantity, order_id: orderId, at });
     events.push(this.deps.events.stockChanged(itemId, warehouseId, available, -quantity, 'reserved', at));
     return true;
   }
 
-  /**
-   * Moves a count by `delta`, never below zero; answers the new count, or undefined when there were
-   * not enough units (nothing changed). SQLite answers in the same statement; MariaDB has no UPDATE
-   * ... RETURNING, so it reads the row it has just locked.
-   */
+  /** Moves a count by `delta`, never below zero; answers the new count, or undefined when there were not enough units (nothing changed). */
   private async adjust(tx: Tx, itemId: string, warehouseId: string, delta: number, at: number): Promise<number | undefined> {
-    const update = tx
-      .updateTable('stock')
-      .set((eb) => ({ available: eb('available', '+', delta), updated_at: at }))
-      .where('item_id', '=', itemId)
-      .where('warehouse_id', '=', warehouseId)
-      .$if(delta < 0, (q) => q.where('available', '>=', -delta));
-    if (this.database?.dialect === 'sqlite') return (await update.returning('available').executeTakeFirst())?.available;
-    if ((await update.executeTakeFirst()).numUpdatedRows === 0n) return undefined;
-    const row = await tx.selectFrom('stock').select('available').where('item_id', '=', itemId).where('warehouse_id', '=', warehouseId).executeTakeFirstOrThrow();
-    return row.available;
+    const dialect = this.dialect();
+    const changed = await (delta < 0 ? lowerStock : raiseStock)(tx, dialect, { itemId, warehouseId, units: Math.abs(delta), at });
+    if (dialect === 'sqlite') return changed.rows[0]?.available;
+    // MariaDB has no UPDATE ... RETURNING: it reads the row it has just locked.
+    if (!changed.numAffectedRows) return undefined;
+    return (await stockCount(tx, dialect, { itemId, warehouseId })).rows[0]!.available;
   }
 
   /**
@@ -344,7 +374,7 @@ export class SqlOrderStore implements OrderStore {
     const held = await tx.selectFrom('reservations').selectAll().where('order_id', '=', orderId).where('released', '=', 0).execute();
     for (const hold of held) {
       const available = (await this.adjust(tx, hold.item_id, hold.warehouse_id, hold.quantity, at))!;
-      await tx.insertInto('stock_moves').values({ item_id: hold.item_id, warehouse_id: hold.warehouse_id, kind: 'release', quantity: hold.quantity, order_id: orderId, at }).execute();
+      await insertMove(tx, this.dialect(), { item_id: hold.item_id, warehouse_id: hold.warehouse_id, kind: 'release', quantity: hold.quantity, order_id: orderId, at });
       events.push(this.deps.events.stockChanged(hold.item_id, hold.warehouse_id, available, hold.quantity, reason, at));
     }
     if (holds === 'forget') await tx.deleteFrom('reservations').where('order_id', '=', orderId).execute();
@@ -353,16 +383,24 @@ export class SqlOrderStore implements OrderStore {
   }
 
   private async seenPayment(tx: Tx, paymentId: string): Promise<boolean> {
-    return (await tx.selectFrom('payments').select('payment_id').where('payment_id', '=', paymentId).executeTakeFirst()) !== undefined;
+    return (await paymentById(tx, this.dialect(), { paymentId })).rows.length > 0;
   }
 
   private async recordPayment(tx: Tx, paymentId: string, orderId: string, outcome: 'succeeded' | 'failed', amountMinor: number, refund: 'none' | 'due', at: number) {
-    await tx.insertInto('payments').values({ payment_id: paymentId, order_id: orderId, outcome, amount_minor: amountMinor, refund, created_at: at }).execute();
+    await insertPayment(tx, this.dialect(), { payment_id: paymentId, order_id: orderId, outcome, amount_minor: amountMinor, refund, created_at: at });
   }
 
   private db(): Kysely<OrdersDb> {
+    return this.started().db;
+  }
+
+  private dialect(): Dialect {
+    return this.started().dialect;
+  }
+
+  private started(): Database<OrdersDb> {
     if (!this.database) throw new Error('order store is not started');
-    return this.database.db;
+    return this.database;
   }
 }
 
