@@ -2,7 +2,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { DomainError } from '../../../platform/errors.ts';
 import { outboxWrites, type OutboxDb } from '../../../platform/outbox/outbox.ts';
-import type { Database } from '../../../platform/sql/database.ts';
+import type { Database, Dialect } from '../../../platform/sql/database.ts';
 import { groupCommit } from '../../../platform/sql/group-commit.ts';
 import { isCheckViolation } from '../../../platform/sql/violations.ts';
 import { MAX_QUANTITY, type Announce, type Line, type ListStore } from './list-store.ts';
@@ -25,13 +25,11 @@ const nothing = () => [];
 export class SqlListStore implements ListStore {
   private database: Database<ListDb> | undefined;
   /** Embedded, writes arriving together share one SQLite commit (see group-commit.ts). */
-  private readonly write = outboxWrites(
-    groupCommit(() => {
-      if (!this.database) throw new Error('list store is not started');
-      return this.database;
-    }),
-    () => this.deps.onCommit?.(),
-  );
+  private readonly write = outboxWrites({
+    transaction: groupCommit(() => this.started()),
+    dialect: () => this.dialect(),
+    onCommit: () => this.deps.onCommit?.(),
+  });
 
   constructor(
     private readonly open: () => Promise<Database<ListDb>>,
@@ -123,12 +121,16 @@ export class SqlListStore implements ListStore {
   }
 
   private db(): Kysely<ListDb> {
-    if (!this.database) throw new Error('list store is not started');
-    return this.database.db;
+    return this.started().db;
   }
 
-  private dialect() {
-    return this.database?.dialect;
+  private dialect(): Dialect {
+    return this.started().dialect;
+  }
+
+  private started(): Database<ListDb> {
+    if (!this.database) throw new Error('list store is not started');
+    return this.database;
   }
 }
 

@@ -13,10 +13,11 @@ export interface StockDb extends OutboxDb {
 
 export class SqlStockStore implements StockStore {
   private database: Database<StockDb> | undefined;
-  private readonly write = outboxWrites<Transaction<StockDb>>(
-    (work) => this.db().transaction().execute(work),
-    () => this.deps.onCommit?.(),
-  );
+  private readonly write = outboxWrites<Transaction<StockDb>>({
+    transaction: (work) => this.db().transaction().execute(work),
+    dialect: () => this.started().dialect,
+    onCommit: () => this.deps.onCommit?.(),
+  });
 
   constructor(
     private readonly open: () => Promise<Database<StockDb>>,
@@ -55,7 +56,7 @@ export class SqlStockStore implements StockStore {
         .select('available')
         .where('item_id', '=', itemId)
         .where('warehouse_id', '=', warehouseId)
-        .$if(this.database?.dialect === 'mysql', (q) => q.forUpdate())
+        .$if(this.started().dialect === 'mysql', (q) => q.forUpdate())
         .executeTakeFirst();
       if (before) {
         await tx.updateTable('stock').set({ available, updated_at: at }).where('item_id', '=', itemId).where('warehouse_id', '=', warehouseId).execute();
@@ -88,7 +89,11 @@ export class SqlStockStore implements StockStore {
   }
 
   private db(): Kysely<StockDb> {
+    return this.started().db;
+  }
+
+  private started(): Database<StockDb> {
     if (!this.database) throw new Error('stock store is not started');
-    return this.database.db;
+    return this.database;
   }
 }

@@ -60,6 +60,9 @@ const lockedOrder = prepared(['orderId'], (db: Db, v: { orderId: string }, diale
     .where('order_id', '=', v.orderId)
     .$if(dialect === 'mysql', (q) => q.forUpdate()),
 );
+const orderByClientKey = prepared(['userId', 'clientKey'], (db: Db, v: { userId: string; clientKey: string }) =>
+  db.selectFrom('orders').selectAll().where('user_id', '=', v.userId).where('client_key', '=', v.clientKey),
+);
 const setOrderLines = prepared(['orderId', 'lines', 'at'], (db: Db, v: { orderId: string; lines: string; at: number }) =>
   db.updateTable('orders').set({ lines: v.lines, updated_at: v.at }).where('order_id', '=', v.orderId),
 );
@@ -96,10 +99,11 @@ const insertPayment = prepared(['payment_id', 'order_id', 'outcome', 'amount_min
 export class SqlOrderStore implements OrderStore {
   private database: Database<OrdersDb> | undefined;
   /** Embedded, checkouts arriving together share one SQLite commit (see group-commit.ts). */
-  private readonly writes = outboxWrites(
-    groupCommit(() => this.started()),
-    () => this.deps.onCommit?.(),
-  );
+  private readonly writes = outboxWrites({
+    transaction: groupCommit(() => this.started()),
+    dialect: () => this.dialect(),
+    onCommit: () => this.deps.onCommit?.(),
+  });
 
   constructor(
     private readonly open: () => Promise<Database<OrdersDb>>,
@@ -305,7 +309,7 @@ export class SqlOrderStore implements OrderStore {
   }
 
   async byClientKey(userId: string, clientKey: string): Promise<Order | undefined> {
-    const row = await this.db().selectFrom('orders').selectAll().where('user_id', '=', userId).where('client_key', '=', clientKey).executeTakeFirst();
+    const [row] = (await orderByClientKey(this.db(), this.dialect(), { userId, clientKey })).rows;
     return row && toOrder(row);
   }
 
