@@ -1,9 +1,10 @@
 // The list store over SQL (Kysely): SQLite embedded, MySQL/MariaDB real; one database per list.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { DomainError } from '../../../platform/errors.ts';
 import { outboxWrites, type OutboxDb } from '../../../platform/outbox/outbox.ts';
-import type { Database, Dialect } from '../../../platform/sql/database.ts';
+import type { Database } from '../../../platform/sql/database.ts';
 import { groupCommit } from '../../../platform/sql/group-commit.ts';
+import { StoreDatabase } from '../../../platform/sql/store-database.ts';
 import { isCheckViolation } from '../../../platform/sql/violations.ts';
 import { MAX_QUANTITY, type Announce, type Line, type ListStore } from './list-store.ts';
 
@@ -23,27 +24,28 @@ type Tx = Transaction<ListDb>;
 const nothing = () => [];
 
 export class SqlListStore implements ListStore {
-  private database: Database<ListDb> | undefined;
+  private readonly database: StoreDatabase<ListDb>;
   /** Embedded, writes arriving together share one SQLite commit (see group-commit.ts). */
   private readonly write = outboxWrites({
-    transaction: groupCommit(() => this.started()),
-    dialect: () => this.dialect(),
+    transaction: groupCommit(() => this.database.get()),
+    dialect: () => this.database.dialect,
     onCommit: () => this.deps.onCommit?.(),
   });
 
   constructor(
-    private readonly open: () => Promise<Database<ListDb>>,
+    open: () => Promise<Database<ListDb>>,
     /** `onCommit` hears of each committed write that announced something (the shop nudges the outbox relay). */
     private readonly deps: { onCommit?: () => void } = {},
-  ) {}
-
-  async start(): Promise<void> {
-    this.database = await this.open();
+  ) {
+    this.database = new StoreDatabase('list store', open);
   }
 
-  async close(): Promise<void> {
-    await this.database?.close();
-    this.database = undefined;
+  start(): Promise<void> {
+    return this.database.start();
+  }
+
+  close(): Promise<void> {
+    return this.database.close();
   }
 
   async increment(userId: string, itemId: string, by: number, at: number, announce: Announce<void> = nothing): Promise<void> {
@@ -52,7 +54,7 @@ export class SqlListStore implements ListStore {
     try {
       await this.write(async (tx) => {
         const insert = tx.insertInto('lines').values({ user_id: userId, item_id: itemId, quantity: by, added_at: at, updated_at: at });
-        await (this.dialect() === 'mysql' ? insert.onDuplicateKeyUpdate(sum) : insert.onConflict((c) => c.columns(['user_id', 'item_id']).doUpdateSet(sum))).execute();
+        await (this.database.dialect === 'mysql' ? insert.onDuplicateKeyUpdate(sum) : insert.onConflict((c) => c.columns(['user_id', 'item_id']).doUpdateSet(sum))).execute();
         return { result: undefined, events: announce() };
       });
     } catch (error) {
@@ -64,7 +66,7 @@ export class SqlListStore implements ListStore {
   insertIfAbsent(userId: string, itemId: string, at: number, announce: Announce<void> = nothing): Promise<boolean> {
     return this.write(async (tx) => {
       const insert = tx.insertInto('lines').values({ user_id: userId, item_id: itemId, quantity: 1, added_at: at, updated_at: at });
-      const result = await (this.dialect() === 'mysql' ? insert.ignore() : insert.onConflict((c) => c.doNothing())).executeTakeFirst();
+      const result = await (this.database.dialect === 'mysql' ? insert.ignore() : insert.onConflict((c) => c.doNothing())).executeTakeFirst();
       const added = (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
       return { result: added, events: added ? announce() : [] };
     });
@@ -89,7 +91,7 @@ export class SqlListStore implements ListStore {
   }
 
   async lines(userId: string): Promise<Line[]> {
-    const rows = await this.db().selectFrom('lines').selectAll().where('user_id', '=', userId).orderBy('added_at').orderBy('item_id').execute();
+    const rows = await this.database.db.selectFrom('lines').selectAll().where('user_id', '=', userId).orderBy('added_at').orderBy('item_id').execute();
     return rows.map(toLine);
   }
 
@@ -101,7 +103,7 @@ export class SqlListStore implements ListStore {
         .where('user_id', '=', userId)
         .orderBy('added_at')
         .orderBy('item_id')
-        .$if(this.dialect() === 'mysql', (q) => q.forUpdate())
+        .$if(this.database.dialect === 'mysql', (q) => q.forUpdate())
         .execute();
       await tx.deleteFrom('lines').where('user_id', '=', userId).execute();
       const lines = rows.map(toLine);
@@ -116,22 +118,12 @@ export class SqlListStore implements ListStore {
       .select('quantity')
       .where('user_id', '=', userId)
       .where('item_id', '=', itemId)
-      .$if(this.dialect() === 'mysql', (q) => q.forUpdate())
+      .$if(this.database.dialect === 'mysql', (q) => q.forUpdate())
       .executeTakeFirst();
   }
 
-  private db(): Kysely<ListDb> {
-    return this.started().db;
-  }
 
-  private dialect(): Dialect {
-    return this.started().dialect;
-  }
 
-  private started(): Database<ListDb> {
-    if (!this.database) throw new Error('list store is not started');
-    return this.database;
-  }
 }
 
 const toLine = (row: LinesTable): Line => ({ itemId: row.item_id, quantity: row.quantity, addedAt: Number(row.added_at) });

@@ -1,8 +1,9 @@
 // The stock store over SQL (Kysely): SQLite embedded, MySQL/MariaDB real, in the orders database.
-import { sql, type Generated, type Kysely, type Transaction } from 'kysely';
+import { sql, type Generated, type Transaction } from 'kysely';
 import type { Clock, NewId } from '../../../platform/clock.ts';
 import { outboxWrites, type OutboxDb } from '../../../platform/outbox/outbox.ts';
 import type { Database } from '../../../platform/sql/database.ts';
+import { StoreDatabase } from '../../../platform/sql/store-database.ts';
 import { stockChanged } from '../stock-events.ts';
 import type { StockDrift, StockLevel, StockStore } from './stock-store.ts';
 
@@ -12,32 +13,33 @@ export interface StockDb extends OutboxDb {
 }
 
 export class SqlStockStore implements StockStore {
-  private database: Database<StockDb> | undefined;
+  private readonly database: StoreDatabase<StockDb>;
   private readonly write = outboxWrites<Transaction<StockDb>>({
-    transaction: (work) => this.db().transaction().execute(work),
-    dialect: () => this.started().dialect,
+    transaction: (work) => this.database.db.transaction().execute(work),
+    dialect: () => this.database.get().dialect,
     onCommit: () => this.deps.onCommit?.(),
   });
 
   constructor(
-    private readonly open: () => Promise<Database<StockDb>>,
+    open: () => Promise<Database<StockDb>>,
     /** `onCommit` hears of each committed change (the shop nudges the outbox relay). */
     private readonly deps: { clock: Clock; newId: NewId; onCommit?: () => void },
-  ) {}
-
-  async start(): Promise<void> {
-    this.database = await this.open();
+  ) {
+    this.database = new StoreDatabase('stock store', open);
   }
 
-  async close(): Promise<void> {
-    await this.database?.close();
-    this.database = undefined;
+  start(): Promise<void> {
+    return this.database.start();
+  }
+
+  close(): Promise<void> {
+    return this.database.close();
   }
 
   async levels(itemIds: string[]): Promise<Map<string, StockLevel[]>> {
     const levels = new Map<string, StockLevel[]>(itemIds.map((id) => [id, []]));
     if (itemIds.length === 0) return levels;
-    const rows = await this.db()
+    const rows = await this.database.db
       .selectFrom('stock')
       .select(['item_id', 'warehouse_id', 'available'])
       .where('item_id', 'in', itemIds)
@@ -56,7 +58,7 @@ export class SqlStockStore implements StockStore {
         .select('available')
         .where('item_id', '=', itemId)
         .where('warehouse_id', '=', warehouseId)
-        .$if(this.started().dialect === 'mysql', (q) => q.forUpdate())
+        .$if(this.database.get().dialect === 'mysql', (q) => q.forUpdate())
         .executeTakeFirst();
       if (before) {
         await tx.updateTable('stock').set({ available, updated_at: at }).where('item_id', '=', itemId).where('warehouse_id', '=', warehouseId).execute();
@@ -82,18 +84,11 @@ export class SqlStockStore implements StockStore {
         as expected
       from stock s
       left join last_count lc on lc.item_id = s.item_id and lc.warehouse_id = s.warehouse_id
-      left join stock_moves c on c.id = lc.id`.execute(this.db());
+      left join stock_moves c on c.id = lc.id`.execute(this.database.db);
     return rows.rows
       .map((r) => ({ itemId: r.item_id, warehouseId: r.warehouse_id, available: Number(r.available), expected: Number(r.expected) }))
       .filter((r) => r.available !== r.expected);
   }
 
-  private db(): Kysely<StockDb> {
-    return this.started().db;
-  }
 
-  private started(): Database<StockDb> {
-    if (!this.database) throw new Error('stock store is not started');
-    return this.database;
-  }
 }

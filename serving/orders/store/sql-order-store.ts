@@ -5,9 +5,10 @@ import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Clock } from '../../../platform/clock.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { outboxWrites, type OutboxDb, type OutboxEvent } from '../../../platform/outbox/outbox.ts';
-import type { Database, Dialect } from '../../../platform/sql/database.ts';
+import type { Database } from '../../../platform/sql/database.ts';
 import { groupCommit } from '../../../platform/sql/group-commit.ts';
 import { prepared } from '../../../platform/sql/prepared.ts';
+import { StoreDatabase } from '../../../platform/sql/store-database.ts';
 import { isUniqueViolation } from '../../../platform/sql/violations.ts';
 import type { StockDb } from '../../inventory/store/sql-stock-store.ts';
 import type { OrderEvents } from '../order-events.ts';
@@ -97,33 +98,34 @@ const insertPayment = prepared(['payment_id', 'order_id', 'outcome', 'amount_min
 );
 
 export class SqlOrderStore implements OrderStore {
-  private database: Database<OrdersDb> | undefined;
+  private readonly database: StoreDatabase<OrdersDb>;
   /** Embedded, checkouts arriving together share one SQLite commit (see group-commit.ts). */
   private readonly writes = outboxWrites({
-    transaction: groupCommit(() => this.started()),
-    dialect: () => this.dialect(),
+    transaction: groupCommit(() => this.database.get()),
+    dialect: () => this.database.dialect,
     onCommit: () => this.deps.onCommit?.(),
   });
 
   constructor(
-    private readonly open: () => Promise<Database<OrdersDb>>,
+    open: () => Promise<Database<OrdersDb>>,
     private readonly deps: { clock: Clock; events: OrderEvents; onCommit?: () => void },
-  ) {}
-
-  async start(): Promise<void> {
-    this.database = await this.open();
+  ) {
+    this.database = new StoreDatabase('order store', open);
   }
 
-  async close(): Promise<void> {
-    await this.database?.close();
-    this.database = undefined;
+  start(): Promise<void> {
+    return this.database.start();
+  }
+
+  close(): Promise<void> {
+    return this.database.close();
   }
 
   async create(order: NewOrder): Promise<{ order: Order; created: boolean }> {
     const created: Order = { ...order, status: 'CREATED', paymentId: null, cancelReason: null, updatedAt: order.createdAt };
     try {
       await this.write(async (tx) => {
-        await insertOrder(tx, this.dialect(), toRow(created));
+        await insertOrder(tx, this.database.dialect, toRow(created));
         return { result: undefined, events: [this.deps.events.created(created, order.createdAt)] };
       });
     } catch (error) {
@@ -135,12 +137,12 @@ export class SqlOrderStore implements OrderStore {
   }
 
   async get(orderId: string): Promise<Order | undefined> {
-    const row = await this.db().selectFrom('orders').selectAll().where('order_id', '=', orderId).executeTakeFirst();
+    const row = await this.database.db.selectFrom('orders').selectAll().where('order_id', '=', orderId).executeTakeFirst();
     return row && toOrder(row);
   }
 
   async list(userId: string, limit: number): Promise<Order[]> {
-    const rows = await this.db().selectFrom('orders').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').orderBy('order_id').limit(limit).execute();
+    const rows = await this.database.db.selectFrom('orders').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').orderBy('order_id').limit(limit).execute();
     return rows.map(toOrder);
   }
 
@@ -158,7 +160,7 @@ export class SqlOrderStore implements OrderStore {
           chosen.set(line.itemId, warehouseId);
         }
         const reserved = { ...order, lines: order.lines.map((l) => ({ ...l, warehouseId: chosen.get(l.itemId) ?? null })), updatedAt: at };
-        await setOrderLines(tx, this.dialect(), { orderId, lines: JSON.stringify(reserved.lines), at });
+        await setOrderLines(tx, this.database.dialect, { orderId, lines: JSON.stringify(reserved.lines), at });
         return { result: { ok: true as const, order: reserved }, events };
       });
     } catch (error) {
@@ -175,7 +177,7 @@ export class SqlOrderStore implements OrderStore {
       // The holds go rather than stay marked released: the order may reserve again.
       const released = await this.releaseHolds(tx, orderId, 'checkout undone', at, events, 'forget');
       const lines = order.lines.map((l) => ({ ...l, warehouseId: null }));
-      await setOrderLines(tx, this.dialect(), { orderId, lines: JSON.stringify(lines), at });
+      await setOrderLines(tx, this.database.dialect, { orderId, lines: JSON.stringify(lines), at });
       return { result: released.reduce((sum, r) => sum + r.units, 0), events };
     });
   }
@@ -195,7 +197,7 @@ export class SqlOrderStore implements OrderStore {
       const place = async (kind: 'placed' | 'replaced') => {
         await this.recordPayment(tx, paymentId, orderId, 'succeeded', amountMinor, 'none', at);
         const placed: Order = { ...order, status: 'PLACED', paymentId, cancelReason: null, updatedAt: at };
-        await placeOrder(tx, this.dialect(), { orderId, paymentId, at });
+        await placeOrder(tx, this.database.dialect, { orderId, paymentId, at });
         return { result: { kind, order: placed }, events: this.deps.events.placed(placed, paymentId, at) };
       };
       const paysInFull = amountMinor === order.totalMinor;
@@ -227,7 +229,7 @@ export class SqlOrderStore implements OrderStore {
   }
 
   refundsDue(limit: number): Promise<RefundDue[]> {
-    return refundsDueIn(this.db(), { limit });
+    return refundsDueIn(this.database.db, { limit });
   }
 
   async markRefunded(paymentId: string): Promise<void> {
@@ -240,17 +242,17 @@ export class SqlOrderStore implements OrderStore {
   }
 
   async expired(now: number, limit: number): Promise<string[]> {
-    const rows = await this.db().selectFrom('orders').select('order_id').where('status', '=', 'CREATED').where('expires_at', '<=', now).orderBy('expires_at').limit(limit).execute();
+    const rows = await this.database.db.selectFrom('orders').select('order_id').where('status', '=', 'CREATED').where('expires_at', '<=', now).orderBy('expires_at').limit(limit).execute();
     return rows.map((r) => r.order_id);
   }
 
   async awaitingPayment(limit: number): Promise<{ orderId: string; expiresAt: number }[]> {
-    const rows = await this.db().selectFrom('orders').select(['order_id', 'expires_at']).where('status', '=', 'CREATED').orderBy('expires_at').limit(limit).execute();
+    const rows = await this.database.db.selectFrom('orders').select(['order_id', 'expires_at']).where('status', '=', 'CREATED').orderBy('expires_at').limit(limit).execute();
     return rows.map((r) => ({ orderId: r.order_id, expiresAt: Number(r.expires_at) }));
   }
 
   async finished(before: number, limit: number): Promise<Order[]> {
-    const rows = await this.db()
+    const rows = await this.database.db
       .selectFrom('orders')
       .selectAll()
       .where('status', 'in', FINISHED)
@@ -264,7 +266,7 @@ export class SqlOrderStore implements OrderStore {
 
   async forget(orderIds: string[]): Promise<number> {
     if (orderIds.length === 0) return 0;
-    return this.db()
+    return this.database.db
       .transaction()
       .execute(async (tx) => {
         const gone = (await tx.selectFrom('orders').select('order_id').where('order_id', 'in', orderIds).where('status', 'in', FINISHED).execute()).map((r) => r.order_id);
@@ -277,7 +279,7 @@ export class SqlOrderStore implements OrderStore {
   }
 
   async releaseOrphanedHolds(): Promise<{ itemId: string; warehouseId: string; units: number }[]> {
-    const orphans = await this.db()
+    const orphans = await this.database.db
       .selectFrom('reservations')
       .leftJoin('orders', 'orders.order_id', 'reservations.order_id')
       .select(['reservations.order_id'])
@@ -303,13 +305,13 @@ export class SqlOrderStore implements OrderStore {
   }
 
   private async locked(tx: Tx, orderId: string): Promise<Order> {
-    const [row] = (await lockedOrder(tx, this.dialect(), { orderId })).rows;
+    const [row] = (await lockedOrder(tx, this.database.dialect, { orderId })).rows;
     if (!row) throw notFound('orderId', `no order ${orderId}`);
     return toOrder(row);
   }
 
   async byClientKey(userId: string, clientKey: string): Promise<Order | undefined> {
-    const [row] = (await orderByClientKey(this.db(), this.dialect(), { userId, clientKey })).rows;
+    const [row] = (await orderByClientKey(this.database.db, this.database.dialect, { userId, clientKey })).rows;
     return row && toOrder(row);
   }
 
@@ -325,7 +327,7 @@ export class SqlOrderStore implements OrderStore {
   private async takeFromFirst(tx: Tx, orderId: string, line: LineReservation, at: number, events: OutboxEvent[]): Promise<string | undefined> {
     for (const warehouseId of line.warehouseIds) {
       if (!(await this.take(tx, orderId, line.itemId, warehouseId, line.quantity, at, events))) continue;
-      await insertHold(tx, this.dialect(), { order_id: orderId, item_id: line.itemId, warehouse_id: warehouseId, quantity: line.quantity, released: 0 });
+      await insertHold(tx, this.database.dialect, { order_id: orderId, item_id: line.itemId, warehouse_id: warehouseId, quantity: line.quantity, released: 0 });
       return warehouseId;
     }
     return undefined;
@@ -342,7 +344,7 @@ export class SqlOrderStore implements OrderStore {
         .select('available')
         .where('item_id', '=', hold.item_id)
         .where('warehouse_id', '=', hold.warehouse_id)
-        .$if(this.dialect() === 'mysql', (q) => q.forUpdate())
+        .$if(this.database.dialect === 'mysql', (q) => q.forUpdate())
         .executeTakeFirst();
       if (!row || row.available < hold.quantity) return false;
     }
@@ -355,14 +357,14 @@ export class SqlOrderStore implements OrderStore {
   private async take(tx: Tx, orderId: string, itemId: string, warehouseId: string, quantity: number, at: number, events: OutboxEvent[]): Promise<boolean> {
     const available = await this.adjust(tx, itemId, warehouseId, -quantity, at);
     if (available === undefined) return false;
-    await insertMove(tx, this.dialect(), { item_id: itemId, warehouse_id: warehouseId, kind: 'hold', quantity, order_id: orderId, at });
+    await insertMove(tx, this.database.dialect, { item_id: itemId, warehouse_id: warehouseId, kind: 'hold', quantity, order_id: orderId, at });
     events.push(this.deps.events.stockChanged(itemId, warehouseId, available, -quantity, 'reserved', at));
     return true;
   }
 
   /** Moves a count by `delta`, never below zero; answers the new count, or undefined when there were not enough units (nothing changed). */
   private async adjust(tx: Tx, itemId: string, warehouseId: string, delta: number, at: number): Promise<number | undefined> {
-    const dialect = this.dialect();
+    const dialect = this.database.dialect;
     const changed = await (delta < 0 ? lowerStock : raiseStock)(tx, dialect, { itemId, warehouseId, units: Math.abs(delta), at });
     if (dialect === 'sqlite') return changed.rows[0]?.available;
     // MariaDB has no UPDATE ... RETURNING: it reads the row it has just locked.
@@ -378,7 +380,7 @@ export class SqlOrderStore implements OrderStore {
     const held = await tx.selectFrom('reservations').selectAll().where('order_id', '=', orderId).where('released', '=', 0).execute();
     for (const hold of held) {
       const available = (await this.adjust(tx, hold.item_id, hold.warehouse_id, hold.quantity, at))!;
-      await insertMove(tx, this.dialect(), { item_id: hold.item_id, warehouse_id: hold.warehouse_id, kind: 'release', quantity: hold.quantity, order_id: orderId, at });
+      await insertMove(tx, this.database.dialect, { item_id: hold.item_id, warehouse_id: hold.warehouse_id, kind: 'release', quantity: hold.quantity, order_id: orderId, at });
       events.push(this.deps.events.stockChanged(hold.item_id, hold.warehouse_id, available, hold.quantity, reason, at));
     }
     if (holds === 'forget') await tx.deleteFrom('reservations').where('order_id', '=', orderId).execute();
@@ -387,25 +389,15 @@ export class SqlOrderStore implements OrderStore {
   }
 
   private async seenPayment(tx: Tx, paymentId: string): Promise<boolean> {
-    return (await paymentById(tx, this.dialect(), { paymentId })).rows.length > 0;
+    return (await paymentById(tx, this.database.dialect, { paymentId })).rows.length > 0;
   }
 
   private async recordPayment(tx: Tx, paymentId: string, orderId: string, outcome: 'succeeded' | 'failed', amountMinor: number, refund: 'none' | 'due', at: number) {
-    await insertPayment(tx, this.dialect(), { payment_id: paymentId, order_id: orderId, outcome, amount_minor: amountMinor, refund, created_at: at });
+    await insertPayment(tx, this.database.dialect, { payment_id: paymentId, order_id: orderId, outcome, amount_minor: amountMinor, refund, created_at: at });
   }
 
-  private db(): Kysely<OrdersDb> {
-    return this.started().db;
-  }
 
-  private dialect(): Dialect {
-    return this.started().dialect;
-  }
 
-  private started(): Database<OrdersDb> {
-    if (!this.database) throw new Error('order store is not started');
-    return this.database;
-  }
 }
 
 /** Captured payments still owed back (one of them, given its id), with their order's currency. */
