@@ -7,6 +7,7 @@ import type { Events } from '../events/events.ts';
 import type { Logger } from '../logger.ts';
 import type { EventOf, TopicName } from '../../schemas/topics.ts';
 import type { Database } from '../sql/database.ts';
+import { StoreDatabase } from '../sql/store-database.ts';
 import type { OutboxDb } from './outbox.ts';
 
 const BATCH = 1000;
@@ -17,12 +18,14 @@ export class OutboxRelay {
   private passes: Promise<unknown> = Promise.resolve();
   /** A pass asked for that has not started yet. */
   private waiting: Promise<number> | undefined;
-  private database: Database<OutboxDb> | undefined;
+  private readonly database: StoreDatabase<OutboxDb>;
 
-  constructor(private readonly deps: { open: () => Promise<Database<OutboxDb>>; events: Events; logger: Logger; everyMs?: number }) {}
+  constructor(private readonly deps: { open: () => Promise<Database<OutboxDb>>; events: Events; logger: Logger; everyMs?: number }) {
+    this.database = new StoreDatabase('the outbox relay', deps.open);
+  }
 
   async start(): Promise<void> {
-    this.database = await this.deps.open();
+    await this.database.start();
     this.timer = setInterval(() => this.nudge(), this.deps.everyMs ?? 250);
     this.nudge();
   }
@@ -31,8 +34,7 @@ export class OutboxRelay {
     clearInterval(this.timer);
     this.timer = undefined;
     await this.passes;
-    await this.database?.close();
-    this.database = undefined;
+    await this.database.close();
   }
 
   /** Asks for a pass soon (after a commit), while the relay runs; a pass not started yet will do. */
@@ -58,8 +60,7 @@ export class OutboxRelay {
   }
 
   private async pass(): Promise<number> {
-    const database = this.database;
-    if (!database) throw new Error('the outbox relay is not started');
+    const database = this.database.get();
     if (database.dialect !== 'mysql') return this.publishAll(database.db);
     // A named lock belongs to a connection, so it is taken, used and let go on one.
     return database.db.connection().execute(async (connection) => {

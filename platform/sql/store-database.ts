@@ -1,5 +1,5 @@
-// A store's own database: opened by the store's start, closed by its close, and a clear error naming the
-// store when it is used outside them.
+// A store's (or the outbox relay's) own database: opened by its owner's start, closed by its close, and
+// a clear error naming the owner when it is used outside them.
 import type { Kysely } from 'kysely';
 import type { Database, Dialect } from './database.ts';
 
@@ -7,7 +7,7 @@ export class StoreDatabase<DB> {
   private database: Database<DB> | undefined;
 
   constructor(
-    private readonly store: string,
+    private readonly owner: string,
     private readonly open: () => Promise<Database<DB>>,
   ) {}
 
@@ -21,7 +21,7 @@ export class StoreDatabase<DB> {
   }
 
   get(): Database<DB> {
-    if (!this.database) throw new Error(`${this.store} is not started`);
+    if (!this.database) throw new Error(`${this.owner} is not started`);
     return this.database;
   }
 

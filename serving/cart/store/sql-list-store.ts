@@ -121,9 +121,6 @@ export class SqlListStore implements ListStore {
       .$if(this.database.dialect === 'mysql', (q) => q.forUpdate())
       .executeTakeFirst();
   }
-
-
-
 }
 
 const toLine = (row: LinesTable): Line => ({ itemId: row.item_id, quantity: row.quantity, addedAt: Number(row.added_at) });

@@ -16,7 +16,7 @@ export class SqlStockStore implements StockStore {
   private readonly database: StoreDatabase<StockDb>;
   private readonly write = outboxWrites<Transaction<StockDb>>({
     transaction: (work) => this.database.db.transaction().execute(work),
-    dialect: () => this.database.get().dialect,
+    dialect: () => this.database.dialect,
     onCommit: () => this.deps.onCommit?.(),
   });
 
@@ -58,7 +58,7 @@ export class SqlStockStore implements StockStore {
         .select('available')
         .where('item_id', '=', itemId)
         .where('warehouse_id', '=', warehouseId)
-        .$if(this.database.get().dialect === 'mysql', (q) => q.forUpdate())
+        .$if(this.database.dialect === 'mysql', (q) => q.forUpdate())
         .executeTakeFirst();
       if (before) {
         await tx.updateTable('stock').set({ available, updated_at: at }).where('item_id', '=', itemId).where('warehouse_id', '=', warehouseId).execute();
@@ -89,6 +89,4 @@ export class SqlStockStore implements StockStore {
       .map((r) => ({ itemId: r.item_id, warehouseId: r.warehouse_id, available: Number(r.available), expected: Number(r.expected) }))
       .filter((r) => r.available !== r.expected);
   }
-
-
 }

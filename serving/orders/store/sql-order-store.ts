@@ -395,9 +395,6 @@ export class SqlOrderStore implements OrderStore {
   private async recordPayment(tx: Tx, paymentId: string, orderId: string, outcome: 'succeeded' | 'failed', amountMinor: number, refund: 'none' | 'due', at: number) {
     await insertPayment(tx, this.database.dialect, { payment_id: paymentId, order_id: orderId, outcome, amount_minor: amountMinor, refund, created_at: at });
   }
-
-
-
 }
 
 /** Captured payments still owed back (one of them, given its id), with their order's currency. */
