@@ -141,7 +141,8 @@ export class MemoryIndex implements SearchIndex {
     const page = new TopK(query.offset + query.limit, comparator(query.sort, this.price));
     const byDelivery = query.sort === 'delivery';
     const byRelevance = query.sort === 'relevance';
-    let floor = { score: -Infinity, slot: 0 };
+    /** By relevance, the page's last hit once the page is full. */
+    let floor: Candidate | undefined;
     const { rows, stride, scores } = this;
     let total = 0;
     // One candidate object filled per match; the page copies the few it keeps. Which warehouse sends a
@@ -157,17 +158,16 @@ export class MemoryIndex implements SearchIndex {
       counts[rows[row + ROW.category]!]!++;
       counts[rows[row + ROW.brand]!]!++;
       for (let k = row + ROW.attributes, to = k + rows[row + ROW.attributeCount]!; k < to; k++) counts[rows[k]!]!++;
-      const score = scores[slot]!;
-      // By relevance, most matches of a broad query score below a full page's last hit: turned away
-      // here, without a call to the comparator.
-      if (score < floor.score || (score === floor.score && slot > floor.slot)) continue;
       scratch.slot = slot;
-      scratch.score = score;
+      scratch.score = scores[slot]!;
+      // By relevance, most matches of a broad query rank below a full page's last hit: turned away here
+      // by a direct call, not through the page's comparator.
+      if (floor && byScore(scratch, floor) >= 0) continue;
       if (byDelivery) {
         scratch.warehouse = reach.best(slot);
         scratch.minutes = reach.minutesOf(slot, scratch.warehouse);
       }
-      if (page.offer(scratch) && byRelevance) floor = page.last() ?? floor;
+      if (page.offer(scratch) && byRelevance) floor = page.last();
     }
     if (matched !== 'all') this.reset(matched);
 
@@ -412,18 +412,19 @@ const ranksAbove = (count: number, value: string, other: FacetCount) => count > 
 
 type Compare = (a: Candidate, b: Candidate) => number;
 
+/** Relevance order. Equal scores are common (one word, one field): the slot breaks the tie without reading the documents. */
+const byScore: Compare = (a, b) => b.score - a.score || a.slot - b.slot;
+
 function comparator(sort: SearchQuery['sort'], price: number[]): Compare {
-  // Equal scores are common (one word, one field): the slot breaks the tie without reading the documents.
-  const tie: Compare = (a, b) => b.score - a.score || a.slot - b.slot;
   switch (sort) {
     case 'price_asc':
-      return (a, b) => price[a.slot]! - price[b.slot]! || tie(a, b);
+      return (a, b) => price[a.slot]! - price[b.slot]! || byScore(a, b);
     case 'price_desc':
-      return (a, b) => price[b.slot]! - price[a.slot]! || tie(a, b);
+      return (a, b) => price[b.slot]! - price[a.slot]! || byScore(a, b);
     case 'delivery':
-      return (a, b) => a.minutes - b.minutes || tie(a, b);
+      return (a, b) => a.minutes - b.minutes || byScore(a, b);
     default:
-      return tie;
+      return byScore;
   }
 }
 
