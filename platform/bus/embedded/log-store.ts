@@ -2,6 +2,7 @@
 import type { Database, Statement, Transaction } from 'better-sqlite3';
 import { openSqlite } from '../../sql/open-sqlite.ts';
 import type { BusMessage, TopicConfig } from '../event-bus.ts';
+import { RecentMessages } from './recent-messages.ts';
 
 interface Row {
   partition: number;
@@ -11,10 +12,13 @@ interface Row {
   timestamp: number;
 }
 
+type Batches = { topic: string; messages: { partition: number; key: string; value: Buffer }[] }[];
+
 /**
- * Synchronous SQLite statements behind the bus. Valid for one machine: several processes may append to
- * the same file (offsets are taken inside the write transaction), but consumer-group coordination lives
- * in the process that subscribes (see consumer-group.ts).
+ * Synchronous SQLite statements behind the bus, with this process's latest appends also in memory.
+ * Valid for one machine: several processes may append to the same file (offsets are taken inside the
+ * write transaction), but consumer-group coordination lives in the process that subscribes (see
+ * consumer-group.ts).
  */
 export class LogStore {
   private readonly partitionCounts = new Map<string, number>();
@@ -25,20 +29,25 @@ export class LogStore {
   private readonly readFrom: Statement<[string, number, number, number], Row>;
   private readonly committed: Statement<[string, string, number], { next_offset: number }>;
   private readonly commit: Statement<[string, string, number, number]>;
-  private readonly appendAll: Transaction<(batches: { topic: string; messages: { partition: number; key: string; value: Buffer }[] }[], timestamp: number) => void>;
+  private readonly appendAll: Transaction<(batches: Batches, timestamp: number) => Map<string, BusMessage[]>>;
+  private readonly recent = new RecentMessages(1000);
 
   private constructor(private readonly db: Database) {
     // Built once: making a transaction function costs about as much as a small append.
-    this.appendAll = db.transaction((batches: { topic: string; messages: { partition: number; key: string; value: Buffer }[] }[], timestamp: number) => {
-      const next = new Map<string, number>();
+    this.appendAll = db.transaction((batches: Batches, timestamp: number) => {
+      const appended = new Map<string, BusMessage[]>();
       for (const { topic, messages } of batches) {
-        for (const m of messages) {
-          const at = `${topic}\u0000${m.partition}`;
-          const offset = next.get(at) ?? this.end(topic, m.partition);
-          this.insert.run(topic, m.partition, offset, m.key, m.value, timestamp);
-          next.set(at, offset + 1);
+        for (const { partition, key, value } of messages) {
+          const at = partitionKey(topic, partition);
+          const earlier = appended.get(at);
+          const offset = earlier ? earlier[earlier.length - 1]!.offset + 1 : this.end(topic, partition);
+          this.insert.run(topic, partition, offset, key, value, timestamp);
+          const message = { topic, partition, offset, key, value, timestamp };
+          if (earlier) earlier.push(message);
+          else appended.set(at, [message]);
         }
       }
+      return appended;
     });
     this.lastOffset = db.prepare('SELECT MAX(offset) AS last FROM messages WHERE topic = ? AND partition = ?');
     this.insert = db.prepare('INSERT INTO messages (topic, partition, offset, key, value, timestamp) VALUES (?, ?, ?, ?, ?, ?)');
@@ -89,8 +98,9 @@ export class LogStore {
    * none is, and offsets are taken under the write lock, so another process appending to the same
    * file cannot collide.
    */
-  append(batches: { topic: string; messages: { partition: number; key: string; value: Buffer }[] }[], timestamp: number): void {
-    this.appendAll.immediate(batches, timestamp);
+  append(batches: Batches, timestamp: number): void {
+    // Kept in memory only once committed: a rolled-back append never reaches a consumer.
+    for (const [at, messages] of this.appendAll.immediate(batches, timestamp)) this.recent.appended(at, messages);
   }
 
   /** The offset the next appended message of the partition will get. */
@@ -99,7 +109,7 @@ export class LogStore {
   }
 
   read(topic: string, partition: number, from: number, limit: number): BusMessage[] {
-    return this.readFrom.all(topic, partition, from, limit).map((r) => ({ topic, ...r }));
+    return this.recent.read(partitionKey(topic, partition), from, limit) ?? this.readFrom.all(topic, partition, from, limit).map((r) => ({ topic, ...r }));
   }
 
   committedOffset(groupId: string, topic: string, partition: number): number | undefined {
@@ -117,3 +127,5 @@ export class LogStore {
     this.offsets.set(`${groupId}\u0000${topic}\u0000${partition}`, nextOffset);
   }
 }
+
+const partitionKey = (topic: string, partition: number) => `${topic}\u0000${partition}`;
