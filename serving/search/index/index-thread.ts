@@ -1,6 +1,6 @@
 // The thread behind ThreadIndex: one in-process index, answering calls in the order they arrive, so a
 // search always sees every write sent before it.
-import { parentPort } from 'node:worker_threads';
+import { answerCalls } from '../../../platform/threads/answer-calls.ts';
 import { MemoryIndex } from './memory-index.ts';
 
 export type IndexCall =
@@ -10,24 +10,9 @@ export type IndexCall =
   | { id: number; method: 'search'; args: Parameters<MemoryIndex['search']> }
   | { id: number; method: 'count'; args: [] };
 
-export type IndexAnswer = { id: number; result: unknown } | { id: number; error: string };
-
 const index = new MemoryIndex();
-const port = parentPort!;
 
-port.on('message', (call: IndexCall) => {
-  void answer(call).then((message) => port.postMessage(message));
-});
-
-async function answer(call: IndexCall): Promise<IndexAnswer> {
-  try {
-    return { id: call.id, result: await run(call) };
-  } catch (error) {
-    return { id: call.id, error: error instanceof Error ? error.message : String(error) };
-  }
-}
-
-function run(call: IndexCall): Promise<unknown> {
+answerCalls((call: IndexCall): Promise<unknown> => {
   switch (call.method) {
     case 'upsert':
       return index.upsert(...call.args);
@@ -40,4 +25,4 @@ function run(call: IndexCall): Promise<unknown> {
     case 'count':
       return index.count();
   }
-}
+});

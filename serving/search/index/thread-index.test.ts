@@ -27,7 +27,7 @@ describe('ThreadIndex', () => {
     const dying = new ThreadIndex(logger);
     await dying.start();
     // As if the thread had crashed: the index has no way to ask for this itself.
-    await (dying as unknown as { worker: Worker }).worker.terminate();
+    await (dying as unknown as { thread: { worker: Worker } }).thread.worker.terminate();
     await expect(dying.count()).rejects.toThrow('the search index thread exited (code 1)');
     await expect(dying.count()).rejects.toThrow('exited');
     expect(lines.map((l) => [l.msg, l.err.message])).toEqual([['search index thread stopped; searches fail until the shop restarts', 'the search index thread exited (code 1)']]);
