@@ -8,7 +8,8 @@ export type ThreadAnswer = { id: number; result: unknown } | { id: number; error
 
 type Waiting = { resolve: (result: unknown) => void; reject: (error: Error) => void };
 
-export class ThreadCalls {
+/** `Call` is the union of messages the thread takes, each with its `id`. */
+export class ThreadCalls<Call extends { id: number }> {
   private worker: Worker | undefined;
   private nextId = 0;
   private readonly waiting = new Map<number, Waiting>();
@@ -46,7 +47,7 @@ export class ThreadCalls {
     await worker?.terminate();
   }
 
-  call(message: object): Promise<unknown> {
+  call(message: WithoutId<Call>): Promise<unknown> {
     if (!this.worker || this.stopped) return Promise.reject(this.stopped ?? new Error(`the ${this.name} is not started`));
     const id = this.nextId++;
     const answered = new Promise((resolve, reject) => this.waiting.set(id, { resolve, reject }));
@@ -67,3 +68,6 @@ export class ThreadCalls {
     this.waiting.clear();
   }
 }
+
+/** Each message of the union without its id (which `call` adds). */
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;

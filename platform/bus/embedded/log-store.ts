@@ -12,7 +12,10 @@ interface Row {
   timestamp: number;
 }
 
-type Batches = { topic: string; messages: { partition: number; key: string; value: Buffer }[] }[];
+type Placed = { partition: number; key: string; value: Buffer };
+export type Batches = { topic: string; messages: Placed[] }[];
+/** Per partition (topic and partition joined by partitionKey), the offset its first appended message got. */
+export type FirstOffsets = Map<string, number>;
 
 /**
  * Synchronous SQLite statements behind the bus, with this process's latest appends also in memory.
@@ -29,25 +32,23 @@ export class LogStore {
   private readonly readFrom: Statement<[string, number, number, number], Row>;
   private readonly committed: Statement<[string, string, number], { next_offset: number }>;
   private readonly commit: Statement<[string, string, number, number]>;
-  private readonly appendAll: Transaction<(batches: Batches, timestamp: number) => Map<string, BusMessage[]>>;
+  private readonly appendAll: Transaction<(batches: Batches, timestamp: number) => FirstOffsets>;
   private readonly recent = new RecentMessages(1000);
 
   private constructor(private readonly db: Database) {
     // Built once: making a transaction function costs about as much as a small append.
     this.appendAll = db.transaction((batches: Batches, timestamp: number) => {
-      const appended = new Map<string, BusMessage[]>();
-      for (const { topic, messages } of batches) {
-        for (const { partition, key, value } of messages) {
-          const at = partitionKey(topic, partition);
-          const earlier = appended.get(at);
-          const offset = earlier ? earlier[earlier.length - 1]!.offset + 1 : this.end(topic, partition);
-          this.insert.run(topic, partition, offset, key, value, timestamp);
-          const message = { topic, partition, offset, key, value, timestamp };
-          if (earlier) earlier.push(message);
-          else appended.set(at, [message]);
-        }
-      }
-      return appended;
+      const firsts: FirstOffsets = new Map();
+      eachInOrder(
+        batches,
+        (topic, partition) => {
+          const offset = this.end(topic, partition);
+          firsts.set(partitionKey(topic, partition), offset);
+          return offset;
+        },
+        (topic, { partition, key, value }, offset) => this.insert.run(topic, partition, offset, key, value, timestamp),
+      );
+      return firsts;
     });
     this.lastOffset = db.prepare('SELECT MAX(offset) AS last FROM messages WHERE topic = ? AND partition = ?');
     this.insert = db.prepare('INSERT INTO messages (topic, partition, offset, key, value, timestamp) VALUES (?, ?, ?, ?, ?, ?)');
@@ -98,9 +99,25 @@ export class LogStore {
    * none is, and offsets are taken under the write lock, so another process appending to the same
    * file cannot collide.
    */
-  append(batches: Batches, timestamp: number): void {
-    // Kept in memory only once committed: a rolled-back append never reaches a consumer.
-    for (const [at, messages] of this.appendAll.immediate(batches, timestamp)) this.recent.appended(at, messages);
+  append(batches: Batches, timestamp: number): FirstOffsets {
+    return this.appendAll.immediate(batches, timestamp);
+  }
+
+  /**
+   * Keeps in memory what an append (this connection's or the writer thread's) has committed, for
+   * consumers in this process; `firsts` is what the append answered.
+   */
+  appended(batches: Batches, firsts: FirstOffsets, timestamp: number): void {
+    const messages = new Map<string, BusMessage[]>();
+    eachInOrder(
+      batches,
+      (topic, partition) => {
+        messages.set(partitionKey(topic, partition), []);
+        return firsts.get(partitionKey(topic, partition))!;
+      },
+      (topic, { partition, key, value }, offset) => messages.get(partitionKey(topic, partition))!.push({ topic, partition, offset, key, value, timestamp }),
+    );
+    for (const [at, appended] of messages) this.recent.appended(at, appended);
   }
 
   /** The offset the next appended message of the partition will get. */
@@ -124,8 +141,26 @@ export class LogStore {
 
   commitOffset(groupId: string, topic: string, partition: number, nextOffset: number): void {
     this.commit.run(groupId, topic, partition, nextOffset);
+    this.offsetCommitted(groupId, topic, partition, nextOffset);
+  }
+
+  /** A commit made on another connection of this process (the bus's writer thread). */
+  offsetCommitted(groupId: string, topic: string, partition: number, nextOffset: number): void {
     this.offsets.set(`${groupId}\u0000${topic}\u0000${partition}`, nextOffset);
   }
 }
 
 const partitionKey = (topic: string, partition: number) => `${topic}\u0000${partition}`;
+
+/** Walks an append's messages in the order they take offsets: one after another within each partition, from `first`. */
+function eachInOrder(batches: Batches, first: (topic: string, partition: number) => number, each: (topic: string, message: Placed, offset: number) => void): void {
+  const next = new Map<string, number>();
+  for (const { topic, messages } of batches) {
+    for (const message of messages) {
+      const at = partitionKey(topic, message.partition);
+      const offset = next.get(at) ?? first(topic, message.partition);
+      each(topic, message, offset);
+      next.set(at, offset + 1);
+    }
+  }
+}

@@ -7,7 +7,7 @@ import type { IndexCall } from './index-thread.ts';
 import type { SearchDoc, SearchIndex, SearchQuery, SearchResult } from './search-index.ts';
 
 export class ThreadIndex implements SearchIndex {
-  private readonly thread: ThreadCalls;
+  private readonly thread: ThreadCalls<IndexCall>;
 
   constructor(logger?: Logger) {
     this.thread = new ThreadCalls('search index', new URL('./index-thread.ts', import.meta.url), { logger, failing: 'searches fail' });
@@ -16,15 +16,9 @@ export class ThreadIndex implements SearchIndex {
   start = () => this.thread.start();
   close = () => this.thread.close();
 
-  upsert = (docs: SearchDoc[]) => this.call({ method: 'upsert', args: [docs] }) as Promise<void>;
-  remove = (itemIds: string[]) => this.call({ method: 'remove', args: [itemIds] }) as Promise<void>;
-  setStock = (changes: Parameters<SearchIndex['setStock']>[0]) => this.call({ method: 'setStock', args: [changes] }) as Promise<void>;
-  search = (query: SearchQuery) => this.call({ method: 'search', args: [query] }) as Promise<SearchResult>;
-  count = () => this.call({ method: 'count', args: [] }) as Promise<number>;
-
-  private call(call: DistributiveOmit<IndexCall, 'id'>): Promise<unknown> {
-    return this.thread.call(call);
-  }
+  upsert = (docs: SearchDoc[]) => this.thread.call({ method: 'upsert', args: [docs] }) as Promise<void>;
+  remove = (itemIds: string[]) => this.thread.call({ method: 'remove', args: [itemIds] }) as Promise<void>;
+  setStock = (changes: Parameters<SearchIndex['setStock']>[0]) => this.thread.call({ method: 'setStock', args: [changes] }) as Promise<void>;
+  search = (query: SearchQuery) => this.thread.call({ method: 'search', args: [query] }) as Promise<SearchResult>;
+  count = () => this.thread.call({ method: 'count', args: [] }) as Promise<number>;
 }
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
