@@ -1,6 +1,7 @@
 // The embedded event bus: a durable partitioned log in one SQLite file, with Kafka's consumer-group semantics.
 import type { Clock } from '../clock.ts';
 import { systemClock } from '../clock.ts';
+import type { Logger } from '../logger.ts';
 import type { EventBus, OutgoingMessage, PartitionOffset, SubscribeOptions, Subscription, TopicConfig } from './event-bus.ts';
 import { ConsumerGroups, type TopicPartition } from './embedded/consumer-group.ts';
 import type { WriterCall } from './embedded/writer-thread.ts';
@@ -15,6 +16,8 @@ export interface EmbeddedEventBusOptions {
   batchSize?: number;
   /** How often an idle consumer looks for messages appended by another process. */
   pollMs?: number;
+  /** Told if the writer thread dies. */
+  logger?: Logger;
 }
 
 /**
@@ -45,7 +48,7 @@ export class EmbeddedEventBus implements EventBus {
     this.clock = options.clock ?? systemClock;
     this.batchSize = options.batchSize ?? 1000;
     this.pollMs = options.pollMs ?? 100;
-    this.writer = new ThreadCalls('event log writer', new URL('./embedded/writer-thread.ts', import.meta.url), { data: { file: options.file }, failing: 'publishing fails' });
+    this.writer = new ThreadCalls('event log writer', new URL('./embedded/writer-thread.ts', import.meta.url), { data: { file: options.file }, logger: options.logger, failing: 'publishing fails' });
   }
 
   async start(): Promise<void> {
