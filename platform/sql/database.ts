@@ -11,6 +11,8 @@ export interface Database<DB> {
   db: Kysely<DB>;
   /** Lets shared SQL pick the few statements the dialects spell differently (upserts, locking). */
   dialect: Dialect;
+  /** Embedded only: the connection's statements (cached by SQL text), for running a transaction's prepared statements directly (see prepared.ts). */
+  statements?: SqliteDatabase;
   close(): Promise<void>;
 }
 
@@ -19,7 +21,7 @@ export interface Database<DB> {
  * A MySQL database named in the URL is created if missing, so each context owns its own database.
  */
 export async function openDatabase<DB>(choice: SqlChoice, migrations: Record<string, Migration>): Promise<Database<DB>> {
-  const { db, dialect } = await connect<DB>(choice, true);
+  const { db, dialect, statements } = await connect<DB>(choice, true);
   const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
@@ -27,22 +29,23 @@ export async function openDatabase<DB>(choice: SqlChoice, migrations: Record<str
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`, { cause: error });
   }
-  return { db, dialect, close: () => db.destroy() };
+  return { db, dialect, statements, close: () => db.destroy() };
 }
 
 /** A read replica: connected as it is, never migrated (its primary's migrations reach it by replication). */
 export async function openReplica<DB>(choice: SqlChoice): Promise<Database<DB>> {
-  const { db, dialect } = await connect<DB>(choice, false);
-  return { db, dialect, close: () => db.destroy() };
+  const { db, dialect, statements } = await connect<DB>(choice, false);
+  return { db, dialect, statements, close: () => db.destroy() };
 }
 
-const connect = <DB>(choice: SqlChoice, createDatabase: boolean) =>
+const connect = <DB>(choice: SqlChoice, createDatabase: boolean): Promise<Omit<Database<DB>, 'close'>> =>
   choice.kind === 'embedded' ? openSqlite<DB>(choice.file) : openMysql<DB>(choice.url, createDatabase);
 
 async function openSqlite<DB>(file: string) {
   const sqlite = await openSqliteFile(file);
   sqlite.pragma('foreign_keys = ON');
-  return { db: new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }), dialect: 'sqlite' as const };
+  const statements = withStatementCache(sqlite);
+  return { db: new Kysely<DB>({ dialect: new SqliteDialect({ database: statements }) }), dialect: 'sqlite' as const, statements };
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from './database.ts';
 import { groupCommit } from './group-commit.ts';
+import { prepared } from './prepared.ts';
 
 interface Db {
   notes: { id: number; text: string };
@@ -36,5 +37,23 @@ describe('group commit on SQLite', () => {
     expect(String((outcomes[1] as PromiseRejectedResult).reason)).toContain('unit 2 failed');
     const rows = await database.db.selectFrom('notes').select('id').orderBy('id').execute();
     expect(rows.map((r) => r.id)).toEqual([1, 3]);
+  });
+
+  it('runs prepared statements inside the shared transaction: a unit reads its own writes, and a failed unit leaves none', async () => {
+    const run = groupCommit(() => database);
+    const insert = prepared(['id', 'text'], (db: Kysely<Db>, note: Db['notes']) => db.insertInto('notes').values(note));
+    const byId = prepared(['id'], (db: Kysely<Db>, v: { id: number }) => db.selectFrom('notes').select('text').where('id', '=', v.id));
+    const unit = (id: number, fail: boolean) =>
+      run(async (tx) => {
+        await insert(tx, 'sqlite', { id, text: `prepared ${id}` });
+        const seen = (await byId(tx, 'sqlite', { id })).rows;
+        if (fail) throw new Error(`unit ${id} failed`);
+        return seen;
+      });
+    const outcomes = await Promise.allSettled([unit(10, false), unit(11, true), unit(12, false)]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(outcomes[0]).toEqual({ status: 'fulfilled', value: [{ text: 'prepared 10' }] });
+    const rows = await database.db.selectFrom('notes').select('id').where('id', '>=', 10).orderBy('id').execute();
+    expect(rows.map((r) => r.id)).toEqual([10, 12]);
   });
 });

@@ -4,8 +4,9 @@
 // so none is reported done before it is on disk. SQLite writes one connection at a time anyway; what
 // this saves is a WAL commit (and its page writes) per unit. MySQL keeps one transaction per unit, so
 // its connections work in parallel.
-import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, type SqliteDatabase, type Transaction } from 'kysely';
 import type { Database } from './database.ts';
+import { execute, runDirectly } from './prepared.ts';
 
 // Compiled once: three per unit, they would otherwise be built and compiled anew every time.
 const SAVEPOINT = CompiledQuery.raw('savepoint unit');
@@ -19,20 +20,22 @@ export type RunInTransaction<DB> = <T>(work: (tx: Transaction<DB>) => Promise<T>
 export function groupCommit<DB>(database: () => Database<DB>): RunInTransaction<DB> {
   let queued: Unit<DB>[] = [];
 
-  const flush = async (db: Kysely<DB>) => {
+  const flush = async (db: Kysely<DB>, statements: SqliteDatabase | undefined) => {
     const units = queued;
     queued = [];
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
       await db.transaction().execute(async (tx) => {
+        const on = tx as unknown as Kysely<unknown>;
+        if (statements) runDirectly(on, statements);
         for (const unit of units) {
-          await tx.executeQuery(SAVEPOINT);
+          await execute(on, SAVEPOINT);
           try {
             outcomes.push({ ok: true, value: await unit.work(tx) });
-            await tx.executeQuery(RELEASE);
+            await execute(on, RELEASE);
           } catch (error) {
-            await tx.executeQuery(ROLLBACK);
-            await tx.executeQuery(RELEASE);
+            await execute(on, ROLLBACK);
+            await execute(on, RELEASE);
             outcomes.push({ ok: false, error });
           }
         }
@@ -49,11 +52,11 @@ export function groupCommit<DB>(database: () => Database<DB>): RunInTransaction<
   };
 
   return <T>(work: (tx: Transaction<DB>) => Promise<T>): Promise<T> => {
-    const { db, dialect } = database();
+    const { db, dialect, statements } = database();
     if (dialect === 'mysql') return db.transaction().execute(work);
     return new Promise<T>((resolve, reject) => {
       queued.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (queued.length === 1) setImmediate(() => void flush(db));
+      if (queued.length === 1) setImmediate(() => void flush(db, statements));
     });
   };
 }
