@@ -84,6 +84,21 @@ describe('checkout', () => {
     expect(await stockOf(item)).toBe(4);
   });
 
+  it('answers a retried checkout of the cart with the first order, though that order took the lines out of the cart', async () => {
+    const item = items[1]!.itemId;
+    await setStock(item, 5);
+    const shopper = shoppers[10]!;
+    await t.api('POST', `/users/${shopper.userId}/cart/items`, { itemId: item, quantity: 2 }, shopper.token);
+    const key = randomUUID();
+    const payCart = () => t.api('POST', `/users/${shopper.userId}/orders`, { payment: { method: 'pay_success' } }, shopper.token, { 'idempotency-key': key });
+    const first = await payCart();
+    expect(((await t.api('GET', `/users/${shopper.userId}/cart`, undefined, shopper.token)).body as { lines: unknown[] }).lines).toEqual([]);
+    const again = await payCart();
+    expect([first.status, again.status]).toEqual([201, 200]);
+    expect(orderOf(again)).toEqual(orderOf(first));
+    expect(await stockOf(item)).toBe(3);
+  });
+
   it('cancels on a declined payment and gives the stock back', async () => {
     const item = items[2]!.itemId;
     await setStock(item, 1);
