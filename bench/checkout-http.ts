@@ -1,13 +1,14 @@
 // Checkout over HTTP against the embedded shop in its own process: 128 buyers ordering back to back on
 // one hot item, then spread over many items (the throughput), then orders arriving at the target rates
 // whether or not earlier ones have answered (the latency a shopper sees at that rate). After every run,
-// an oversell check: units sold = units gone from stock, no count below zero.
+// an oversell check: units sold = units gone from stock, no count below zero; and the shop's CPU time
+// per placed order (see cpuTime), on its request thread and on all its threads.
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { demoItemId, demoItems } from '../ingest/demo/items.ts';
-import { benchShop, figures, jsonClient } from './http.ts';
+import { benchShop, cpuTime, figures, jsonClient } from './http.ts';
 import { openLoop } from './open-loop.ts';
 
 const BUYERS = Number(process.env.BUYERS ?? 128);
@@ -61,7 +62,9 @@ try {
   const run = async (name: string, pool: string[], load: (pool: string[]) => Promise<Record<string, unknown>>) => {
     for (const itemId of pool) await call('PUT', `/api/inventory/${itemId}/warehouses/${WAREHOUSE}`, { available: STOCK });
     const startedAt = Date.now();
+    const cpuBefore = cpuTime(shop.pid);
     const { 'req/s': placedPerSecond, ...latency } = await load(pool);
+    const cpu = cpuTime(shop.pid, cpuBefore);
     // Placed orders as the database has them: a run stops with answers still in flight.
     const orders = new Database(path.join(shop.dataDir, 'orders.db'), { readonly: true });
     await new Promise((r) => setTimeout(r, 500));
@@ -76,6 +79,8 @@ try {
     return {
       [name]: {
         'placed/s': placedPerSecond,
+        'request thread µs/order': Math.round(cpu.requestThreadUs / placed),
+        'all threads µs/order': Math.round(cpu.allThreadsUs / placed),
         ...latency,
         'placed (database)': placed.toLocaleString('en-US'),
         'units gone from stock': sold.toLocaleString('en-US'),

@@ -35,3 +35,19 @@ export function figures(result: autocannon.Result) {
     'non-2xx or errors': result.non2xx + result.errors,
   };
 }
+
+const TICK_US = 10_000; // Linux counts CPU time in ticks of 1/100 s
+
+/**
+ * CPU time a process has spent, on its first (request) thread and on all its threads, from Linux's
+ * accounting; given an earlier reading, the time since. Unlike throughput it does not drop when the
+ * virtual machine's host takes the CPU away (steal time), so it compares code across noisy runs.
+ */
+export function cpuTime(pid: number, since = { requestThreadUs: 0, allThreadsUs: 0 }) {
+  const usOf = (file: string) => {
+    const fields = fs.readFileSync(`/proc/${pid}/${file}`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime, the 14th and 15th fields of stat(5), counted after the command name.
+    return (Number(fields[11]) + Number(fields[12])) * TICK_US;
+  };
+  return { requestThreadUs: usOf(`task/${pid}/stat`) - since.requestThreadUs, allThreadsUs: usOf('stat') - since.allThreadsUs };
+}

@@ -8,6 +8,8 @@ export interface SpawnedShop {
   /** The base URL, once the shop listens. */
   url: Promise<string>;
   dataDir: string;
+  /** The shop's process id (benches read its threads' CPU time). */
+  pid: number;
   /** Ends the shop (and what it started) and removes its data folder once it has exited. */
   stop(): Promise<void>;
 }
@@ -33,6 +35,7 @@ export function spawnShop(command: string, args: string[], env: Record<string, s
   return {
     url,
     dataDir,
+    pid: child.pid!,
     async stop() {
       if (child.pid && child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
