@@ -11,9 +11,17 @@ import { StoreDatabase } from '../sql/store-database.ts';
 import type { OutboxDb } from './outbox.ts';
 
 const BATCH = 1000;
+/**
+ * How long a nudge waits before its pass, so one pass carries the commits of those milliseconds: a pass
+ * per commit cost the request thread a third of its time at a steady 1,000 checkouts/s (each pass
+ * reads, publishes and deletes, whether it carries one event or a hundred).
+ */
+const LINGER_MS = 5;
 
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
+  /** A nudged pass waiting out LINGER_MS. */
+  private lingering: NodeJS.Timeout | undefined;
   /** The last pass asked for, settled or not: the next one starts after it. */
   private passes: Promise<unknown> = Promise.resolve();
   /** A pass asked for that has not started yet. */
@@ -32,15 +40,19 @@ export class OutboxRelay {
 
   async close(): Promise<void> {
     clearInterval(this.timer);
-    this.timer = undefined;
+    clearTimeout(this.lingering);
+    this.timer = this.lingering = undefined;
     await this.passes;
     await this.database.close();
   }
 
-  /** Asks for a pass soon (after a commit), while the relay runs; a pass not started yet will do. */
+  /** Asks for a pass soon (after a commit), while the relay runs; a pass asked for and not started yet will do. */
   nudge(): void {
-    if (!this.timer || this.waiting) return;
-    this.drain().catch((error: unknown) => this.deps.logger.error({ err: error }, 'outbox relay failed; retrying'));
+    if (!this.timer || this.waiting || this.lingering) return;
+    this.lingering = setTimeout(() => {
+      this.lingering = undefined;
+      this.drain().catch((error: unknown) => this.deps.logger.error({ err: error }, 'outbox relay failed; retrying'));
+    }, LINGER_MS);
   }
 
   /**
