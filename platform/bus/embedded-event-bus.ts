@@ -32,6 +32,9 @@ export class EmbeddedEventBus implements EventBus {
   private readonly writer: ThreadCalls<WriterCall>;
   /** The last append sent to the thread, settled or not. */
   private appending: Promise<void> = Promise.resolve();
+  /** Consumers' positions moved since they were last written, by group, topic and partition. */
+  private readonly unsaved = new Map<string, { groupId: string; topic: string; partition: number; nextOffset: number }>();
+  private saver: NodeJS.Timeout | undefined;
   private readonly groups = new ConsumerGroups();
   private readonly subscriptions = new Set<Subscription>();
   /** Idle consumer loops, each with the topics whose appends should wake it. */
@@ -55,12 +58,15 @@ export class EmbeddedEventBus implements EventBus {
     // Opened here first: the thread then finds the tables made.
     this.store = await LogStore.open(this.options.file);
     await this.writer.start();
+    this.saver = setInterval(() => void this.saveOffsets().catch((error: unknown) => this.options.logger?.error({ err: error }, 'could not save consumer offsets; retrying')), SAVE_OFFSETS_MS);
   }
 
   async close(): Promise<void> {
     if (this.queued.length) this.flush();
     await this.appending;
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    clearInterval(this.saver);
+    await this.saveOffsets();
     await this.writer.close();
     this.store?.close();
     this.store = undefined;
@@ -162,8 +168,8 @@ export class EmbeddedEventBus implements EventBus {
           }
           empty.delete(key);
           await options.handle(batch);
-          // Committed only after the handler resolved: a crash before this line redelivers the batch.
-          await this.commit(groupId, tp.topic, tp.partition, batch[batch.length - 1]!.offset + 1);
+          // Committed only after the handler resolved: a crash before it is saved redelivers the batch.
+          this.moved(groupId, tp.topic, tp.partition, batch[batch.length - 1]!.offset + 1);
           handled = true;
         } catch (error) {
           options.onError?.(error);
@@ -187,8 +193,32 @@ export class EmbeddedEventBus implements EventBus {
 
   /** Writes a group's position on the thread (a write here would wait for the thread's), and keeps it in memory. */
   private async commit(groupId: string, topic: string, partition: number, nextOffset: number): Promise<void> {
-    await this.writer.call({ write: 'commit', groupId, topic, partition, nextOffset });
+    await this.writer.call({ write: 'commit', offsets: [{ groupId, topic, partition, nextOffset }] });
     this.log().offsetCommitted(groupId, topic, partition, nextOffset);
+  }
+
+  /**
+   * A consumer's new position: kept in memory at once, written with the others every SAVE_OFFSETS_MS
+   * and on close, as Kafka's consumers commit. Written per batch, it cost a thread call per batch, a
+   * tenth of the request thread at a steady 1,000 checkouts/s; a crash now redelivers up to a second
+   * of messages, which consumers deduplicate as they must anyway.
+   */
+  private moved(groupId: string, topic: string, partition: number, nextOffset: number): void {
+    this.log().offsetCommitted(groupId, topic, partition, nextOffset);
+    this.unsaved.set(`${groupId}\u0000${topic}\u0000${partition}`, { groupId, topic, partition, nextOffset });
+  }
+
+  private async saveOffsets(): Promise<void> {
+    if (this.unsaved.size === 0) return;
+    const offsets = [...this.unsaved];
+    this.unsaved.clear();
+    try {
+      await this.writer.call({ write: 'commit', offsets: offsets.map(([, offset]) => offset) });
+    } catch (error) {
+      // Kept for the next try, unless the consumer has moved on meanwhile.
+      for (const [key, offset] of offsets) if (!this.unsaved.has(key)) this.unsaved.set(key, offset);
+      throw error;
+    }
   }
 
   /** Resolves true on the next publish in this process, or false after pollMs (to see appends by other processes). */
@@ -215,5 +245,7 @@ export class EmbeddedEventBus implements EventBus {
     return this.store;
   }
 }
+
+const SAVE_OFFSETS_MS = 1000;
 
 const partitionKey = (tp: TopicPartition) => `${tp.topic}\u0000${tp.partition}`;

@@ -5,12 +5,12 @@ import { LogStore, type Batches } from './log-store.ts';
 
 export type WriterCall =
   | { id: number; write: 'append'; batches: Batches; timestamp: number }
-  | { id: number; write: 'commit'; groupId: string; topic: string; partition: number; nextOffset: number };
+  | { id: number; write: 'commit'; offsets: { groupId: string; topic: string; partition: number; nextOffset: number }[] };
 
 const log = await LogStore.open((workerData as { file: string }).file);
 
 answerCalls((call: WriterCall) => {
-  if (call.write === 'commit') return log.commitOffset(call.groupId, call.topic, call.partition, call.nextOffset);
+  if (call.write === 'commit') return call.offsets.forEach((o) => log.commitOffset(o.groupId, o.topic, o.partition, o.nextOffset));
   // A Buffer arrives as a plain Uint8Array; the view is wrapped again, not copied.
   for (const { messages } of call.batches) for (const m of messages) m.value = Buffer.from(m.value.buffer, m.value.byteOffset, m.value.byteLength);
   return log.append(call.batches, call.timestamp);
