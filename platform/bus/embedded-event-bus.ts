@@ -166,10 +166,14 @@ export class EmbeddedEventBus implements EventBus {
             empty.set(key, appended);
             continue;
           }
-          empty.delete(key);
           await options.handle(batch);
+          const next = batch[batch.length - 1]!.offset + 1;
           // Committed only after the handler resolved: a crash before it is saved redelivers the batch.
-          this.moved(groupId, tp.topic, tp.partition, batch[batch.length - 1]!.offset + 1);
+          this.moved(groupId, tp.topic, tp.partition, next);
+          // Read to the last append here: not read again until the next one (or the poll for other
+          // processes' appends), rather than found empty by a read of its own after every batch.
+          if (this.log().caughtUp(tp.topic, tp.partition, next)) empty.set(key, appended);
+          else empty.delete(key);
           handled = true;
         } catch (error) {
           options.onError?.(error);

@@ -16,7 +16,11 @@ async function twoProcesses() {
   return { here, there };
 }
 
-const append = (log: LogStore, ...keys: string[]) => log.append([{ topic: 't', messages: keys.map((key) => ({ partition: 0, key, value: Buffer.from(key) })) }], 1);
+/** As the bus appends: written (by its writer thread), then kept in memory by the connection its consumers read through. */
+const append = (log: LogStore, ...keys: string[]) => {
+  const batches = [{ topic: 't', messages: keys.map((key) => ({ partition: 0, key, value: Buffer.from(key) })) }];
+  log.appended(batches, log.append(batches, 1), 1);
+};
 const keysRead = (log: LogStore, from: number, limit = 100) => log.read('t', 0, from, limit).map((m) => `${m.offset}:${m.key}:${m.value.toString()}`);
 
 describe('log store', () => {
@@ -28,6 +32,18 @@ describe('log store', () => {
     expect(keysRead(here, 0)).toEqual(['0:a:a', '1:b:b', '2:c:c']);
     expect(keysRead(here, 1, 1)).toEqual(['1:b:b']);
     expect(keysRead(here, 3)).toEqual([]);
+  });
+
+  it('tells a reader when it has read all this process appended to a partition', async () => {
+    const { here, there } = await twoProcesses();
+    keysRead(here, 0);
+    append(here, 'a', 'b');
+    expect([1, 2].map((next) => here.caughtUp('t', 0, next))).toEqual([false, true]);
+    append(there, 'x');
+    // Another process's append is not known here: its reader finds it by reading (see the bus's poll).
+    expect(here.caughtUp('t', 0, 2)).toBe(true);
+    append(here, 'c');
+    expect([2, 3, 4].map((next) => here.caughtUp('t', 0, next))).toEqual([false, false, true]);
   });
 
   it('sees what another process appended between its own appends, with no message skipped or repeated', async () => {

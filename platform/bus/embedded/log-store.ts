@@ -129,6 +129,11 @@ export class LogStore {
     return this.recent.read(partitionKey(topic, partition), from, limit) ?? this.readFrom.all(topic, partition, from, limit).map((r) => ({ topic, ...r }));
   }
 
+  /** Whether a reader at `next` has read all this process has appended to the partition (another process may have appended since). */
+  caughtUp(topic: string, partition: number, next: number): boolean {
+    return this.recent.caughtUp(partitionKey(topic, partition), next);
+  }
+
   committedOffset(groupId: string, topic: string, partition: number): number | undefined {
     const key = `${groupId}\u0000${topic}\u0000${partition}`;
     let offset = this.offsets.get(key);

@@ -31,6 +31,12 @@ export class RecentMessages {
     return tail.messages.slice(start, start + limit);
   }
 
+  /** Whether `next` is past the last message this process appended to the partition (and still holds). */
+  caughtUp(partition: string, next: number): boolean {
+    const tail = this.tails.get(partition);
+    return tail !== undefined && tail.messages.length > 0 && next === tail.first + tail.messages.length;
+  }
+
   /**
    * Messages this process has just appended to a partition, at consecutive offsets. When they do not
    * follow the kept ones (another process appended in between), the kept ones go: memory may hold
