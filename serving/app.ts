@@ -3,6 +3,7 @@ import { createIngest } from '../ingest/create-ingest.ts';
 import { seedOnFirstStart } from '../ingest/demo/seed-on-first-start.ts';
 import { newUuid, systemClock, type Clock, type NewId } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
+import { BackgroundEvents } from '../platform/events/background-events.ts';
 import { createEvents } from '../platform/events/create-events.ts';
 import { createHttpApp, type HttpApp } from '../platform/http/http-app.ts';
 import { startAll, type Lifecycle } from '../platform/lifecycle.ts';
@@ -42,18 +43,20 @@ export function createShop(config: Config, options: ShopOptions = {}): Promise<S
   const deps = { logger, clock: options.clock ?? systemClock, newId: options.newId ?? newUuid };
   const metrics = createMetrics();
   const events = createEvents(config, deps);
+  // What requests record without waiting (searches, product views), published in batches.
+  const recorded = new BackgroundEvents({ events, logger });
   const catalog = createCatalog(config, { ...deps, events });
   const ingest = createIngest(config, { ...deps, events });
   const tokens = new Tokens(config.tokenSecret);
   const users = createUsers(config, { ...deps, tokens, metrics });
   const lists = createCart(config, { ...deps, catalog: catalog.service, events, tokens });
-  const views = productViewRoutes({ ...deps, catalog: catalog.service, events, tokens });
+  const views = productViewRoutes({ ...deps, catalog: catalog.service, events: recorded, tokens });
   // Stock and orders share one database, opened once, so an order's change of state moves its stock in the same transaction.
   const database = ordersDatabase(config);
   const jobs = createJobs(config, deps);
   const inventory = createInventory({ ...deps, database, warehouses: () => serviceability.service.warehouses(), onStockChanged: () => orders.relay.nudge() });
   const serviceability = createServiceability(config, { ...deps, catalog: catalog.service, inventory: inventory.service });
-  const search = createSearch(config, { ...deps, events, catalog: catalog.service, serviceability: serviceability.service, users: users.service, tokens });
+  const search = createSearch(config, { ...deps, events, recorded, catalog: catalog.service, serviceability: serviceability.service, users: users.service, tokens });
   const orders = createOrders(config, {
     ...deps,
     database,
@@ -71,7 +74,7 @@ export function createShop(config: Config, options: ShopOptions = {}): Promise<S
   const demo = seedOnFirstStart(config, { inbound: ingest.inbound, catalog: catalog.store, inventory: inventory.service, logger });
 
   // Start order matters: events first (topics and schemas), stores before their consumers, demo data last.
-  const parts: Lifecycle[] = [checkpoints, events, ...catalog.parts, ...ingest.parts, ...users.parts, ...lists.parts, ...serviceability.parts, ...inventory.parts, ...search.parts, jobs, ...orders.parts, demo];
+  const parts: Lifecycle[] = [checkpoints, events, recorded, ...catalog.parts, ...ingest.parts, ...users.parts, ...lists.parts, ...serviceability.parts, ...inventory.parts, ...search.parts, jobs, ...orders.parts, demo];
   let ready = false;
   let closeAll: (() => Promise<void>) | undefined;
 

@@ -2,13 +2,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Tokens } from '../../platform/auth/tokens.ts';
 import type { Clock, NewId } from '../../platform/clock.ts';
-import type { Events } from '../../platform/events/events.ts';
+import type { EventRecorder } from '../../platform/events/background-events.ts';
 import { maybeAsShopper, problem } from '../../platform/http/openapi.ts';
 import { createRouter } from '../../platform/http/router.ts';
 import { optionalShopper } from '../../platform/http/shopper.ts';
 import type { CatalogService } from './catalog-service.ts';
 
-export function productViewRoutes(deps: { catalog: CatalogService; events: Events; tokens: Tokens; clock: Clock; newId: NewId }) {
+export function productViewRoutes(deps: { catalog: CatalogService; events: EventRecorder; tokens: Tokens; clock: Clock; newId: NewId }) {
   const router = createRouter();
   router.use('/items/:itemId/views', optionalShopper(deps.tokens));
   return router.openapi(
@@ -25,9 +25,7 @@ export function productViewRoutes(deps: { catalog: CatalogService; events: Event
     async (c) => {
       const item = await deps.catalog.get(c.req.valid('param').itemId);
       const userId = c.get('userId') as string | undefined;
-      await deps.events.publish('product.viewed', [
-        { type: 'ProductViewed', eventId: deps.newId(), occurredAt: deps.clock(), userId: userId ?? null, itemId: item.itemId, category: item.category },
-      ]);
+      deps.events.record('product.viewed', { type: 'ProductViewed', eventId: deps.newId(), occurredAt: deps.clock(), userId: userId ?? null, itemId: item.itemId, category: item.category });
       return c.body(null, 202);
     },
   );

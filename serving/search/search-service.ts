@@ -2,7 +2,7 @@
 // and every search recorded as search.performed.
 import type { Clock, NewId } from '../../platform/clock.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
-import type { Events } from '../../platform/events/events.ts';
+import type { EventRecorder } from '../../platform/events/background-events.ts';
 import type { CatalogService } from '../catalog/catalog-service.ts';
 import { deliveryPromise, type DeliveryPromise } from '../serviceability/delivery-promise.ts';
 import type { ServiceabilityService } from '../serviceability/serviceability-service.ts';
@@ -50,7 +50,8 @@ export class SearchService {
       serviceability: ServiceabilityService;
       users: UserService;
       catalog: CatalogService;
-      events: Events;
+      /** Where each search is recorded as search.performed (not waited for). */
+      events: EventRecorder;
       clock: Clock;
       newId: NewId;
     },
@@ -80,19 +81,17 @@ export class SearchService {
       const { itemId, name, brand, category, priceMinor, currency, imageUrl, attributes } = item;
       return [{ itemId, name, brand, category, priceMinor, currency, imageUrl, attributes, warehouseId: hit.warehouseId, tatMinutes: hit.tatMinutes, ...deliveryPromise(hit.tatMinutes, now) }];
     });
-    await this.deps.events.publish('search.performed', [
-      {
-        type: 'SearchPerformed',
-        eventId: this.deps.newId(),
-        occurredAt: now,
-        userId: request.userId ?? null,
-        query: request.text,
-        pincode,
-        filters: filtersOf(request),
-        resultIds: hits.map((h) => h.itemId),
-        total: result.total,
-      },
-    ]);
+    this.deps.events.record('search.performed', {
+      type: 'SearchPerformed',
+      eventId: this.deps.newId(),
+      occurredAt: now,
+      userId: request.userId ?? null,
+      query: request.text,
+      pincode,
+      filters: filtersOf(request),
+      resultIds: hits.map((h) => h.itemId),
+      total: result.total,
+    });
     return { pincode, total: result.total, page: request.page, pageSize: request.pageSize, hits, facets: result.facets };
   }
 

@@ -77,8 +77,9 @@ describe('search over HTTP', () => {
 
   it('records each search as search.performed with the query, pincode and result ids', async () => {
     await search('q=smasung%20tv&pincode=07030');
-    // Keyed by query, so one query's searches stay in order on one partition.
-    const events = (await reader.readTopic('search.performed')).filter((e) => e.query === 'smasung tv');
+    // Keyed by query, so one query's searches stay in order on one partition; recorded after the answer.
+    let events: Awaited<ReturnType<typeof reader.readTopic<'search.performed'>>> = [];
+    await waitFor('the search to be recorded', async () => (events = (await reader.readTopic('search.performed')).filter((e) => e.query === 'smasung tv')).length > 0);
     expect(events.at(-1)).toMatchObject({ pincode: '07030', userId: null, resultIds: ['tv-samsung'], total: 1, filters: { sort: 'relevance', page: '1' } });
   });
 });
