@@ -24,8 +24,7 @@ export interface EmbeddedEventBusOptions {
  * Valid on one machine: the log survives restarts and may be appended to by several processes, but the
  * members of a consumer group must live in one process (groups are coordinated in memory). Writes
  * (appends and consumers' offsets) run on a thread of their own: appending took a twentieth of the
- * request thread under checkout load, and a search waited for its search.performed append before
- * answering. Reads stay here; SQLite lets them run beside the thread's writes.
+ * request thread under checkout load. Reads stay here; SQLite lets them run beside the thread's writes.
  */
 export class EmbeddedEventBus implements EventBus {
   private store: LogStore | undefined;
