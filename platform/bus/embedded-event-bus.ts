@@ -4,6 +4,7 @@ import { systemClock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import type { EventBus, OutgoingMessage, PartitionOffset, SubscribeOptions, Subscription, TopicConfig } from './event-bus.ts';
 import { ConsumerGroups, type TopicPartition } from './embedded/consumer-group.ts';
+import { groupPartitionKey, partitionKey } from './embedded/keys.ts';
 import type { WriterCall } from './embedded/writer-thread.ts';
 import { LogStore, type FirstOffsets } from './embedded/log-store.ts';
 import { partitionFor } from './partitioner.ts';
@@ -106,7 +107,7 @@ export class EmbeddedEventBus implements EventBus {
     for (const { topic, messages, resolve } of batch) {
       topics.add(topic);
       for (const partition of new Set(messages.map((m) => m.partition))) {
-        const key = partitionKey({ topic, partition });
+        const key = partitionKey(topic, partition);
         this.appends.set(key, (this.appends.get(key) ?? 0) + 1);
       }
       resolve();
@@ -154,7 +155,7 @@ export class EmbeddedEventBus implements EventBus {
     while (!stopped()) {
       let handled = false;
       for (const tp of this.groups.assignment(groupId, member, partitions)) {
-        const key = partitionKey(tp);
+        const key = partitionKey(tp.topic, tp.partition);
         const appended = this.appends.get(key) ?? 0;
         if (!everything && empty.get(key) === appended) continue;
         if (stopped() || !this.groups.lock(groupId, tp)) continue;
@@ -208,7 +209,7 @@ export class EmbeddedEventBus implements EventBus {
    */
   private moved(groupId: string, topic: string, partition: number, nextOffset: number): void {
     this.log().offsetCommitted(groupId, topic, partition, nextOffset);
-    this.unsaved.set(`${groupId}\u0000${topic}\u0000${partition}`, { groupId, topic, partition, nextOffset });
+    this.unsaved.set(groupPartitionKey(groupId, topic, partition), { groupId, topic, partition, nextOffset });
   }
 
   private async saveOffsets(): Promise<void> {
@@ -250,5 +251,3 @@ export class EmbeddedEventBus implements EventBus {
 }
 
 const SAVE_OFFSETS_MS = 1000;
-
-const partitionKey = (tp: TopicPartition) => `${tp.topic}\u0000${tp.partition}`;

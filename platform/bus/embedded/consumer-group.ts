@@ -1,4 +1,5 @@
 // In-process consumer groups: members of a group split the partitions of their topics, as in Kafka.
+import { groupPartitionKey } from './keys.ts';
 
 export interface TopicPartition {
   topic: string;
@@ -40,13 +41,13 @@ export class ConsumerGroups {
 
   /** Claims a partition of a group for one batch; false while another member is still handling it. */
   lock(groupId: string, tp: TopicPartition): boolean {
-    const id = `${groupId}\u0000${tp.topic}\u0000${tp.partition}`;
+    const id = groupPartitionKey(groupId, tp.topic, tp.partition);
     if (this.busy.has(id)) return false;
     this.busy.add(id);
     return true;
   }
 
   unlock(groupId: string, tp: TopicPartition): void {
-    this.busy.delete(`${groupId}\u0000${tp.topic}\u0000${tp.partition}`);
+    this.busy.delete(groupPartitionKey(groupId, tp.topic, tp.partition));
   }
 }

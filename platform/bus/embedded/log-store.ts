@@ -2,6 +2,7 @@
 import type { Database, Statement, Transaction } from 'better-sqlite3';
 import { openSqlite } from '../../sql/open-sqlite.ts';
 import type { BusMessage, TopicConfig } from '../event-bus.ts';
+import { groupPartitionKey, partitionKey } from './keys.ts';
 import { RecentMessages } from './recent-messages.ts';
 
 interface Row {
@@ -135,7 +136,7 @@ export class LogStore {
   }
 
   committedOffset(groupId: string, topic: string, partition: number): number | undefined {
-    const key = `${groupId}\u0000${topic}\u0000${partition}`;
+    const key = groupPartitionKey(groupId, topic, partition);
     let offset = this.offsets.get(key);
     if (offset === undefined) {
       offset = this.committed.get(groupId, topic, partition)?.next_offset;
@@ -151,11 +152,9 @@ export class LogStore {
 
   /** A commit made on another connection of this process (the bus's writer thread). */
   offsetCommitted(groupId: string, topic: string, partition: number, nextOffset: number): void {
-    this.offsets.set(`${groupId}\u0000${topic}\u0000${partition}`, nextOffset);
+    this.offsets.set(groupPartitionKey(groupId, topic, partition), nextOffset);
   }
 }
-
-const partitionKey = (topic: string, partition: number) => `${topic}\u0000${partition}`;
 
 /** Walks an append's messages in the order they take offsets: one after another within each partition, from `first`. */
 function eachInOrder(batches: Batches, first: (topic: string, partition: number) => number, each: (topic: string, message: Placed, offset: number) => void): void {
