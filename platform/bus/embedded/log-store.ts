@@ -42,9 +42,9 @@ export class LogStore {
       const firsts: FirstOffsets = new Map();
       eachInOrder(
         batches,
-        (topic, partition) => {
+        (at, topic, partition) => {
           const offset = this.end(topic, partition);
-          firsts.set(partitionKey(topic, partition), offset);
+          firsts.set(at, offset);
           return offset;
         },
         (topic, { partition, key, value }, offset) => this.insert.run(topic, partition, offset, key, value, timestamp),
@@ -112,11 +112,11 @@ export class LogStore {
     const messages = new Map<string, BusMessage[]>();
     eachInOrder(
       batches,
-      (topic, partition) => {
-        messages.set(partitionKey(topic, partition), []);
-        return firsts.get(partitionKey(topic, partition))!;
+      (at) => {
+        messages.set(at, []);
+        return firsts.get(at)!;
       },
-      (topic, { partition, key, value }, offset) => messages.get(partitionKey(topic, partition))!.push({ topic, partition, offset, key, value, timestamp }),
+      (topic, { partition, key, value }, offset, at) => messages.get(at)!.push({ topic, partition, offset, key, value, timestamp }),
     );
     for (const [at, appended] of messages) this.recent.appended(at, appended);
   }
@@ -156,14 +156,21 @@ export class LogStore {
   }
 }
 
-/** Walks an append's messages in the order they take offsets: one after another within each partition, from `first`. */
-function eachInOrder(batches: Batches, first: (topic: string, partition: number) => number, each: (topic: string, message: Placed, offset: number) => void): void {
+/**
+ * Walks an append's messages in the order they take offsets: one after another within each partition,
+ * from `first`; `at` is the partition's key.
+ */
+function eachInOrder(
+  batches: Batches,
+  first: (at: string, topic: string, partition: number) => number,
+  each: (topic: string, message: Placed, offset: number, at: string) => void,
+): void {
   const next = new Map<string, number>();
   for (const { topic, messages } of batches) {
     for (const message of messages) {
       const at = partitionKey(topic, message.partition);
-      const offset = next.get(at) ?? first(topic, message.partition);
-      each(topic, message, offset);
+      const offset = next.get(at) ?? first(at, topic, message.partition);
+      each(topic, message, offset, at);
       next.set(at, offset + 1);
     }
   }
