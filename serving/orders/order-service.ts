@@ -62,12 +62,14 @@ export class OrderService {
     // A retry is found when its order is created (the key is unique), not looked up first: that read
     // cost every checkout a statement for the sake of the few retries. A retry that can no longer be
     // priced (its order emptied the cart, an item has gone) is answered from the key here instead.
-    const prepared = await this.prepare(userId, input).catch(async (error: unknown) => {
+    let prepared: Pick<CheckoutContext, 'newOrder' | 'warehouses'>;
+    try {
+      prepared = await this.prepare(userId, input);
+    } catch (error) {
       const earlier = error instanceof DomainError ? await this.deps.orders.byClientKey(userId, input.clientKey) : undefined;
-      if (earlier) return earlier;
+      if (earlier) return { order: earlier, created: false };
       throw error;
-    });
-    if ('orderId' in prepared) return { order: prepared, created: false };
+    }
     const context: CheckoutContext = { ...prepared, paymentMethod: input.paymentMethod };
     try {
       await runCheckout(this.deps.steps, context, this.deps.logger);
