@@ -12,9 +12,22 @@ export type IndexCall =
 
 const index = new MemoryIndex();
 
+/**
+ * Whether to lay the index out again is looked at a second after a write, not after each one: a bulk
+ * load arrives in many batches, and is laid out a few times as it grows rather than after every batch.
+ */
+let layoutCheck: NodeJS.Timeout | undefined;
+function checkLayoutSoon(): void {
+  layoutCheck ??= setTimeout(() => {
+    layoutCheck = undefined;
+    index.layOut();
+  }, 1000);
+}
+
 answerCalls((call: IndexCall): Promise<unknown> => {
   switch (call.method) {
     case 'upsert':
+      checkLayoutSoon();
       return index.upsert(...call.args);
     case 'remove':
       return index.remove(...call.args);

@@ -32,4 +32,49 @@ describe('MemoryIndex', () => {
     expect(detailed.hits.map((h) => h.itemId)).toEqual(['detailed']);
     expect(detailed.hits[0]).toMatchObject({ warehouseId: 'wh-east', tatMinutes: 1440 });
   });
+
+  it('answers every query the same after laying its slots out again, and keeps taking writes afterwards', async () => {
+    const index = new MemoryIndex();
+    // Arriving with categories interleaved, as a catalog is loaded: the layout has something to reorder.
+    const kinds = [
+      { category: 'shirts', name: 'Oxford Shirt', brand: 'Arrow', colours: ['blue', 'white'] },
+      { category: 'televisions', name: 'Crystal TV', brand: 'Samsung', colours: ['black'] },
+      { category: 'phones', name: 'Galaxy Phone', brand: 'Samsung', colours: ['black', 'blue'] },
+    ];
+    const docs = Array.from({ length: 1200 }, (_, i): SearchDoc => {
+      const kind = kinds[i % 3]!;
+      const description = `${kind.brand} `.repeat(i % 4); // scores that differ within a posting list
+      return { ...shirt(`item-${i}`, { colour: kind.colours[i % kind.colours.length]! }), ...kind, name: `${kind.name} ${i % 7}`, description, priceMinor: 1000 + i };
+    });
+    await index.upsert(docs);
+    await index.setStock(docs.filter((_, i) => i % 5 !== 0).map((d) => ({ itemId: d.itemId, warehouseId: 'wh-east', inStock: true })));
+    const queries = [
+      { text: 'samsung' },
+      { text: 'shirt', attributes: { colour: ['blue'] } },
+      { text: 'galxy', category: 'phones' },
+      { text: '', sort: 'price_desc' as const },
+    ];
+    const answers = () => Promise.all(queries.map((q) => index.search({ reachable: REACH, sort: 'relevance', offset: 0, limit: 2000, ...q })));
+    // Equal scores are ordered by slot, which the layout changes: hits are compared as sets with their scores.
+    const comparable = (results: Awaited<ReturnType<typeof answers>>) =>
+      results.map(({ total, facets, hits }) => ({ total, facets, hits: hits.map((h) => `${h.itemId} ${h.score}`).sort() }));
+
+    const before = comparable(await answers());
+    expect(index.layOut()).toBe(true);
+    expect(comparable(await answers())).toEqual(before);
+    expect(before.map((a) => a.total)).toEqual([640, 160, 320, 960]);
+    expect(index.layOut()).toBe(false);
+
+    await index.remove(['item-1']);
+    await index.upsert([{ ...docs[4]!, category: 'phones', name: 'Galaxy Phone case' }]);
+    await index.setStock([{ itemId: 'item-2', warehouseId: 'wh-east', inStock: false }]);
+    const phones = await index.search({ text: 'galaxy', category: 'phones', reachable: REACH, sort: 'relevance', offset: 0, limit: 2000 });
+    // item-4 joins the phones, item-2 is out of stock, item-1 (a TV) is gone.
+    expect(phones.total).toBe(320 + 1 - 1);
+    expect(phones.hits.map((h) => h.itemId)).toContain('item-4');
+    expect(phones.hits.map((h) => h.itemId)).not.toContain('item-2');
+    const tvs = await index.search({ text: 'crystal', reachable: REACH, sort: 'relevance', offset: 0, limit: 2000 });
+    expect(tvs.hits.map((h) => h.itemId)).not.toContain('item-1');
+    expect(tvs.total).toBe(320 - 2);
+  });
 });

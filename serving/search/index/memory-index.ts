@@ -1,7 +1,8 @@
 // The embedded search index: an inverted index in this process, built for this workload. Postings carry
 // a per-document weight (field boosts folded in at index time), stock is a bitmask per document, so a
 // query is: expand terms (exact, prefix, typo), add up weights, filter by bitmask and fields, count
-// facets, keep the top of the page. Nothing is sorted that does not need to be.
+// facets, keep the top of the page. Nothing is sorted that does not need to be. Slots are laid out
+// again in category order once enough have arrived out of it (layOut).
 import { categoryById, ITEM_CLASSES } from '../../catalog/taxonomy.ts';
 import type { FacetCount, SearchDoc, SearchHit, SearchIndex, SearchQuery, SearchResult } from './search-index.ts';
 import { terms } from './text.ts';
@@ -13,6 +14,8 @@ const PREFIX_EXPANSIONS = 20;
 const TYPO_EXPANSIONS = 5;
 const MAX_WAREHOUSES = 64;
 const FACET_VALUES = 20;
+/** Below this many arrivals since the last layout, laying out again is not worth its pause. */
+const LAYOUT_MIN_ARRIVALS = 1000;
 
 interface Postings {
   slots: number[];
@@ -34,12 +37,12 @@ interface Candidate {
 
 export class MemoryIndex implements SearchIndex {
   private readonly slotOf = new Map<string, number>();
-  private readonly stored: (Stored | undefined)[] = [];
+  private stored: (Stored | undefined)[] = [];
   private readonly free: number[] = [];
   private readonly postings = new Map<string, Postings>();
   private readonly vocabulary = new Vocabulary();
   /** Per slot, for price filters and sorts. */
-  private readonly price: number[] = [];
+  private price: number[] = [];
   /**
    * What a query reads of each matching slot, as one row per slot in one flat array (see ROW): the
    * matches of a broad query are thousands of slots in no useful order, and reading a row costs one
@@ -55,6 +58,8 @@ export class MemoryIndex implements SearchIndex {
   private readonly values = new Map<string, number>();
   private readonly valueNames: [string, string][] = [];
   private live = 0;
+  /** Documents written since the last layout, in arrival order rather than category order. */
+  private arrivals = 0;
   // Reused between queries: one score and one term mask per slot, reset through the list of touched slots.
   private scores = new Float64Array(0);
   private masks = new Uint32Array(0);
@@ -102,6 +107,7 @@ export class MemoryIndex implements SearchIndex {
       this.rows.set(values.slice(2), row + ROW.attributes);
       this.writeStockMask(doc.itemId, slot);
       this.live++;
+      this.arrivals++;
     }
     return Promise.resolve();
   }
@@ -121,6 +127,41 @@ export class MemoryIndex implements SearchIndex {
       if (slot !== undefined) this.writeStockMask(itemId, slot);
     }
     return Promise.resolve();
+  }
+
+  /**
+   * Lays the slots out again in category and brand order, when at least a quarter of them (and
+   * LAYOUT_MIN_ARRIVALS) arrived since the last layout; returns whether it did. Reading a match's row is
+   * a cache miss, and almost the whole cost of a broad query: a query's matches are mostly of a few
+   * categories, and laid out together their rows share cache lines and pages. On the demo catalog this
+   * halves the time per query (bench/search.ts). Ties in relevance are broken by slot, so equal-scored
+   * hits may change places across a layout.
+   */
+  layOut(): boolean {
+    if (this.arrivals < Math.max(LAYOUT_MIN_ARRIVALS, this.live / 4)) return false;
+    const { rows, stride } = this;
+    const order = this.liveSlots().sort(
+      (a, b) => rows[a * stride + ROW.category]! - rows[b * stride + ROW.category]! || rows[a * stride + ROW.brand]! - rows[b * stride + ROW.brand]! || a - b,
+    );
+    const slotNow = new Int32Array(this.stored.length);
+    const laidOut = new Int32Array(rows.length);
+    const price: number[] = [];
+    const stored: Stored[] = [];
+    order.forEach((old, slot) => {
+      slotNow[old] = slot;
+      for (let k = 0; k < stride; k++) laidOut[slot * stride + k] = rows[old * stride + k]!;
+      price.push(this.price[old]!);
+      stored.push(this.stored[old]!);
+      this.slotOf.set(this.stored[old]!.itemId, slot);
+    });
+    this.rows = laidOut;
+    this.price = price;
+    this.stored = stored;
+    this.free.length = 0;
+    const weightAt = new Float64Array(order.length);
+    for (const list of this.postings.values()) renumber(list, slotNow, weightAt);
+    this.arrivals = 0;
+    return true;
   }
 
   /** When nothing deliverable matches as typed, asks again with every word also matching its near spellings and extensions. */
@@ -401,6 +442,23 @@ export class MemoryIndex implements SearchIndex {
 const ROW = { itemClass: 0, stockLo: 1, stockHi: 2, category: 3, brand: 4, attributeCount: 5, attributes: 6 } as const;
 
 const key = (name: string, value: string) => `${name}\u0000${value}`;
+
+/** Gives the list's slots their new numbers, in ascending order as a query reads them best. */
+function renumber(list: Postings, slotNow: Int32Array, weightAt: Float64Array): void {
+  const { slots, weights } = list;
+  // A typed array sorts natively, without a comparator call per comparison; each weight waits in
+  // `weightAt` (one per slot, shared by every list) for its slot to find its place.
+  const sorted = new Int32Array(slots.length);
+  for (let k = 0; k < slots.length; k++) {
+    sorted[k] = slotNow[slots[k]!]!;
+    weightAt[sorted[k]!] = weights[k]!;
+  }
+  sorted.sort();
+  for (let k = 0; k < sorted.length; k++) {
+    slots[k] = sorted[k]!;
+    weights[k] = weightAt[sorted[k]!]!;
+  }
+}
 
 function hasAny(pool: Int32Array, from: number, to: number, allowed: Set<number>): boolean {
   for (let k = from; k < to; k++) if (allowed.has(pool[k]!)) return true;
