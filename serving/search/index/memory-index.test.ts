@@ -73,6 +73,13 @@ describe('MemoryIndex', () => {
     expect(phones.total).toBe(320 + 1 - 1);
     expect(phones.hits.map((h) => h.itemId)).toContain('item-4');
     expect(phones.hits.map((h) => h.itemId)).not.toContain('item-2');
+    // A category filter reads that category's span of the laid-out slots, and every slot written since.
+    const browsed = await index.search({ text: '', category: 'phones', reachable: REACH, sort: 'relevance', offset: 0, limit: 2000 });
+    expect(browsed.total).toBe(320);
+    await index.upsert([{ ...docs[7]!, itemId: 'laptop', category: 'laptops', name: 'Galaxy Book' }]);
+    await index.setStock([{ itemId: 'laptop', warehouseId: 'wh-east', inStock: true }]);
+    const laptops = await index.search({ text: 'galaxy', category: 'laptops', reachable: REACH, sort: 'relevance', offset: 0, limit: 10 });
+    expect(laptops.hits.map((h) => h.itemId)).toEqual(['laptop']);
     const tvs = await index.search({ text: 'crystal', reachable: REACH, sort: 'relevance', offset: 0, limit: 2000 });
     expect(tvs.hits.map((h) => h.itemId)).not.toContain('item-1');
     expect(tvs.total).toBe(320 - 2);

@@ -2,7 +2,8 @@
 // a per-document weight (field boosts folded in at index time), stock is a bitmask per document, so a
 // query is: expand terms (exact, prefix, typo), add up weights, filter by bitmask and fields, count
 // facets, keep the top of the page. Nothing is sorted that does not need to be. Slots are laid out
-// again in category order once enough have arrived out of it (layOut).
+// again in category order once enough have arrived out of it (layOut), so that a query filtered by
+// category reads that category's span alone.
 import { categoryById, ITEM_CLASSES } from '../../catalog/taxonomy.ts';
 import type { FacetCount, SearchDoc, SearchHit, SearchIndex, SearchQuery, SearchResult } from './search-index.ts';
 import { terms } from './text.ts';
@@ -28,6 +29,12 @@ interface Stored {
   terms: string[];
 }
 
+/** Slots [from, to) of the laid-out region. */
+interface Span {
+  from: number;
+  to: number;
+}
+
 interface Candidate {
   slot: number;
   score: number;
@@ -38,6 +45,7 @@ interface Candidate {
 export class MemoryIndex implements SearchIndex {
   private readonly slotOf = new Map<string, number>();
   private stored: (Stored | undefined)[] = [];
+  /** Slots to reuse. Holes in the laid-out region stay empty until the next layout: a document put there would break its order. */
   private readonly free: number[] = [];
   private readonly postings = new Map<string, Postings>();
   private readonly vocabulary = new Vocabulary();
@@ -60,6 +68,9 @@ export class MemoryIndex implements SearchIndex {
   private live = 0;
   /** Documents written since the last layout, in arrival order rather than category order. */
   private arrivals = 0;
+  /** Slots below this are in category order, each category in its span; every posting list reads them in ascending order first. */
+  private laidOut = 0;
+  private categorySpans = new Map<number, Span>();
   // Reused between queries: one score and one term mask per slot, reset through the list of touched slots.
   private scores = new Float64Array(0);
   private masks = new Uint32Array(0);
@@ -161,6 +172,14 @@ export class MemoryIndex implements SearchIndex {
     const weightAt = new Float64Array(order.length);
     for (const list of this.postings.values()) renumber(list, slotNow, weightAt);
     this.arrivals = 0;
+    this.laidOut = order.length;
+    this.categorySpans.clear();
+    for (let slot = 0; slot < order.length; slot++) {
+      const category = laidOut[slot * stride + ROW.category]!;
+      const span = this.categorySpans.get(category);
+      if (span) span.to = slot + 1;
+      else this.categorySpans.set(category, { from: slot, to: slot + 1 });
+    }
     return true;
   }
 
@@ -173,8 +192,9 @@ export class MemoryIndex implements SearchIndex {
 
   private run(query: SearchQuery, queryTerms: string[], broaden: boolean): SearchResult {
     const reach = this.reachOf(query);
-    const matched = this.match(queryTerms, broaden);
-    const slots = matched === 'all' ? this.liveSlots() : matched;
+    const span = this.spanOf(query);
+    const matched = this.match(queryTerms, broaden, span);
+    const slots = matched === 'all' ? this.liveSlots(span) : matched;
     const passes = this.filterOf(query);
     // Facet counts in a typed array indexed by value id: a common word matches tens of thousands of items.
     if (this.facetCounts.length < this.valueNames.length) this.facetCounts = new Int32Array(this.valueNames.length * 2);
@@ -222,10 +242,20 @@ export class MemoryIndex implements SearchIndex {
     return { total, hits, facets: this.facets(counts) };
   }
 
-  private liveSlots(): Int32Array {
+  /** The live slots in the span, and every live slot written since the last layout. */
+  private liveSlots(span: Span = { from: 0, to: this.laidOut }): Int32Array {
     const slots = new Int32Array(this.live);
-    for (let slot = 0, n = 0; slot < this.stored.length; slot++) if (this.stored[slot]) slots[n++] = slot;
-    return slots;
+    let n = 0;
+    for (let slot = span.from; slot < span.to; slot++) if (this.stored[slot]) slots[n++] = slot;
+    for (let slot = this.laidOut; slot < this.stored.length; slot++) if (this.stored[slot]) slots[n++] = slot;
+    return slots.subarray(0, n);
+  }
+
+  /** Which part of the laid-out region a query must read: its category's span, or all of it. */
+  private spanOf(query: SearchQuery): Span {
+    if (query.category === undefined) return { from: 0, to: this.laidOut };
+    const id = this.values.get(key('category', query.category));
+    return (id !== undefined && this.categorySpans.get(id)) || { from: 0, to: 0 };
   }
 
   /** The query's category, price and attribute filters as one test, or null when it has none. */
@@ -251,7 +281,7 @@ export class MemoryIndex implements SearchIndex {
    * otherwise any. The last term also matches as a prefix; a term the index does not know matches its
    * nearest known spellings; broadened, every term matches both ways.
    */
-  private match(queryTerms: string[], broaden: boolean): Int32Array | 'all' {
+  private match(queryTerms: string[], broaden: boolean, span: Span): Int32Array | 'all' {
     if (queryTerms.length === 0) return 'all';
     this.ensureScratch();
     const { scores, masks, touched } = this;
@@ -268,15 +298,20 @@ export class MemoryIndex implements SearchIndex {
         for (const t of this.vocabulary.withPrefix(term, PREFIX_EXPANSIONS)) expansions.push([t, 0.7]);
       }
       for (const [t, factor] of expansions) {
-        const list = this.postings.get(t)!;
-        const idf = Math.log(1 + docs / list.slots.length) * factor;
-        const { slots, weights } = list;
-        for (let k = 0; k < slots.length; k++) {
-          const slot = slots[k]!;
-          if (masks[slot] === 0) touched[count++] = slot;
-          masks[slot]! |= bit;
-          scores[slot]! += weights[k]! * idf;
-        }
+        const { slots, weights } = this.postings.get(t)!;
+        const idf = Math.log(1 + docs / slots.length) * factor;
+        const add = (from: number, to: number) => {
+          for (let k = from; k < to; k++) {
+            const slot = slots[k]!;
+            if (masks[slot] === 0) touched[count++] = slot;
+            masks[slot]! |= bit;
+            scores[slot]! += weights[k]! * idf;
+          }
+        };
+        // The list's laid-out part is in ascending order: the span's entries are found by bisection.
+        const writtenSince = firstAtOrAbove(slots, this.laidOut, 0, slots.length);
+        add(firstAtOrAbove(slots, span.from, 0, writtenSince), firstAtOrAbove(slots, span.to, 0, writtenSince));
+        add(writtenSince, slots.length);
       }
     });
     const all = (1 << queryTerms.length) - 1;
@@ -384,7 +419,7 @@ export class MemoryIndex implements SearchIndex {
     }
     this.stored[slot] = undefined;
     this.slotOf.delete(itemId);
-    this.free.push(slot);
+    if (slot >= this.laidOut) this.free.push(slot);
     this.live--;
   }
 
@@ -458,6 +493,16 @@ function renumber(list: Postings, slotNow: Int32Array, weightAt: Float64Array): 
     slots[k] = sorted[k]!;
     weights[k] = weightAt[sorted[k]!]!;
   }
+}
+
+/** The first position in [from, to) whose slot is at least `slot`, in a list ascending there. */
+function firstAtOrAbove(slots: number[], slot: number, from: number, to: number): number {
+  while (from < to) {
+    const mid = (from + to) >>> 1;
+    if (slots[mid]! < slot) from = mid + 1;
+    else to = mid;
+  }
+  return from;
 }
 
 function hasAny(pool: Int32Array, from: number, to: number, allowed: Set<number>): boolean {
