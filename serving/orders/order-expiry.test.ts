@@ -33,8 +33,7 @@ describe('expireIfUnpaid', () => {
       expiresAt: 1000,
       createdAt: 0,
     };
-    await orders.create(order);
-    await orders.reserve(order.orderId, [{ itemId: 'kettle', quantity: 1, warehouseIds: ['wh-a'] }]);
+    expect(await orders.create(order, new Map([['kettle', ['wh-a']]]))).toMatchObject({ kind: 'created' });
     return order;
   };
   const kettles = async () => (await stock.levels(['kettle'])).get('kettle')![0]!.available;

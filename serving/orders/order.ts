@@ -4,6 +4,7 @@
 export const ORDER_STATUSES = ['CREATED', 'PLACED', 'CANCELLED', 'PACKED', 'SHIPPED', 'DELIVERED'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
+/** out_of_stock is found only on orders from before a checkout created its order and held its stock in one transaction. */
 export type CancelReason = 'payment_failed' | 'expired' | 'out_of_stock' | 'customer' | 'checkout_failed';
 
 export interface OrderLine {

@@ -1,5 +1,5 @@
-// The order store contract: idempotent creation, reservations that never take stock below zero and are
-// all-or-nothing, cancellation that gives stock back once, payments applied once, and a payment racing
+// The order store contract: idempotent creation that holds every line's stock or creates nothing, never
+// taking a count below zero, cancellation that gives stock back once, payments applied once, and a payment racing
 // an expiry ending in exactly one outcome. Run against every adapter.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StockStore } from '../../serving/inventory/store/stock-store.ts';
@@ -43,55 +43,60 @@ export function orderStoreContract(name: string, makeHarness: () => OrderStoreHa
     });
     const available = async (itemId: string, warehouseId: string) =>
       (await stock.levels([itemId])).get(itemId)!.find((l) => l.warehouseId === warehouseId)?.available ?? 0;
-    const created = async (itemIds: string[], over: Partial<NewOrder> = {}) => (await orders.create(newOrder(itemIds, over))).order;
-    const reserved = async (itemId: string, warehouseIds = ['wh-a']) => {
-      const order = await created([itemId]);
-      expect(await orders.reserve(order.orderId, [{ itemId, quantity: 1, warehouseIds }])).toMatchObject({ ok: true });
-      return order;
+    const from = (warehouseIds: string[], itemIds: string[]) => new Map(itemIds.map((itemId) => [itemId, warehouseIds]));
+    /** A CREATED order holding one unit of the item in wh-a. */
+    const reserved = async (itemId: string, over: Partial<NewOrder> = {}) => {
+      const outcome = await orders.create(newOrder([itemId], over), from(['wh-a'], [itemId]));
+      if (outcome.kind !== 'created') throw new Error(`expected the order to be created, got ${JSON.stringify(outcome)}`);
+      return outcome.order;
     };
 
-    it('creates an order once per shopper and client key, and lists a shopper\'s orders newest first', async () => {
-      const first = newOrder(['shirt']);
-      expect(await orders.create(first)).toMatchObject({ created: true, order: { status: 'CREATED', orderId: first.orderId } });
-      const again = await orders.create({ ...first, orderId: h.unique('order') });
-      expect(again).toMatchObject({ created: false, order: { orderId: first.orderId } });
+    it('creates an order once per shopper and client key, holding its stock once, and lists a shopper\'s orders newest first', async () => {
+      const shirt = h.unique('shirt');
+      await stock.set(shirt, 'wh-a', 5, 'stock take');
+      const first = newOrder([shirt]);
+      expect(await orders.create(first, from(['wh-a'], [shirt]))).toMatchObject({ kind: 'created', order: { status: 'CREATED', orderId: first.orderId } });
+      const again = await orders.create({ ...first, orderId: h.unique('order') }, from(['wh-a'], [shirt]));
+      expect(again).toMatchObject({ kind: 'existing', order: { orderId: first.orderId } });
+      expect(await available(shirt, 'wh-a')).toBe(4);
       expect(await orders.byClientKey(first.userId, first.clientKey)).toMatchObject({ orderId: first.orderId });
       expect(await orders.byClientKey(first.userId, h.unique('other-key'))).toBeUndefined();
-      const later = await created(['shirt'], { userId: first.userId, createdAt: now + 1 });
+      const later = await reserved(shirt, { userId: first.userId, createdAt: now + 1 });
       expect((await orders.list(first.userId, 10)).map((o) => o.orderId)).toEqual([later.orderId, first.orderId]);
       expect(await orders.get(h.unique('missing'))).toBeUndefined();
     });
 
-    it('gives 5 units to exactly 5 of 50 parallel reservations; the rest are told which item ran out', async () => {
+    it('creates exactly 5 of 50 parallel orders for 5 units; the rest are told which item ran out and leave no order', async () => {
       const item = h.unique('hot');
       await stock.set(item, 'wh-a', 5, 'stock take');
-      const all = await Promise.all(Array.from({ length: 50 }, () => created([item])));
-      const outcomes = await Promise.all(all.map((o) => orders.reserve(o.orderId, [{ itemId: item, quantity: 1, warehouseIds: ['wh-a'] }])));
-      expect(outcomes.filter((o) => o.ok)).toHaveLength(5);
-      expect(outcomes.filter((o) => !o.ok)).toEqual(Array.from({ length: 45 }, () => ({ ok: false, itemId: item })));
+      const wanted = Array.from({ length: 50 }, () => newOrder([item]));
+      const outcomes = await Promise.all(wanted.map((o) => orders.create(o, from(['wh-a'], [item]))));
+      expect(outcomes.filter((o) => o.kind === 'created')).toHaveLength(5);
+      expect(outcomes.filter((o) => o.kind !== 'created')).toEqual(Array.from({ length: 45 }, () => ({ kind: 'out_of_stock', itemId: item })));
       expect(await available(item, 'wh-a')).toBe(0);
+      const refused = wanted.filter((_, i) => outcomes[i]!.kind === 'out_of_stock');
+      expect(await Promise.all(refused.map((o) => orders.get(o.orderId)))).toEqual(refused.map(() => undefined));
     });
 
-    it('reserves all lines or none, from the first listed warehouse that has enough', async () => {
+    it('holds all lines or creates nothing, each from the first listed warehouse that has enough', async () => {
       const [plenty, scarce, none] = [h.unique('plenty'), h.unique('scarce'), h.unique('none')];
       await stock.set(plenty, 'wh-a', 10, 'stock take');
       await stock.set(scarce, 'wh-a', 0, 'stock take');
       await stock.set(scarce, 'wh-b', 3, 'stock take');
-      const failing = await created([plenty, none]);
-      const lines = (ids: string[]) => ids.map((itemId) => ({ itemId, quantity: 1, warehouseIds: ['wh-a', 'wh-b'] }));
-      expect(await orders.reserve(failing.orderId, lines([plenty, none]))).toEqual({ ok: false, itemId: none });
+      const failing = newOrder([plenty, none]);
+      expect(await orders.create(failing, from(['wh-a', 'wh-b'], [plenty, none]))).toEqual({ kind: 'out_of_stock', itemId: none });
       expect(await available(plenty, 'wh-a')).toBe(10);
+      expect(await orders.get(failing.orderId)).toBeUndefined();
+      // Nothing of the refused order stays behind, its client key included: the shopper may try again.
+      expect(await orders.byClientKey(failing.userId, failing.clientKey)).toBeUndefined();
 
-      const order = await created([plenty, scarce]);
-      const outcome = await orders.reserve(order.orderId, lines([plenty, scarce]));
-      expect(outcome.ok && outcome.order.lines.map((l) => [l.itemId, l.warehouseId])).toEqual([
+      const outcome = await orders.create(newOrder([plenty, scarce]), from(['wh-a', 'wh-b'], [plenty, scarce]));
+      expect(outcome.kind === 'created' && outcome.order.lines.map((l) => [l.itemId, l.warehouseId])).toEqual([
         [plenty, 'wh-a'],
         [scarce, 'wh-b'],
       ]);
+      expect(outcome.kind === 'created' && (await orders.get(outcome.order.orderId))).toEqual(outcome.kind === 'created' && outcome.order);
       expect([await available(plenty, 'wh-a'), await available(scarce, 'wh-b')]).toEqual([9, 2]);
-      // Reserving again changes nothing.
-      await orders.reserve(order.orderId, lines([plenty, scarce]));
-      expect(await available(plenty, 'wh-a')).toBe(9);
     });
 
     it('cancels an unpaid order once, giving its stock back, and leaves one that has not expired yet when asked to expire it', async () => {
@@ -104,20 +109,6 @@ export function orderStoreContract(name: string, makeHarness: () => OrderStoreHa
       expect(await orders.cancel(order.orderId, 'expired', order.expiresAt)).toBeUndefined();
       expect(await available(item, 'wh-a')).toBe(2);
       expect(await orders.expired(order.expiresAt + 1, 1000)).not.toContain(order.orderId);
-    });
-
-    it('releases the stock of an unpaid order without cancelling it, once; never the stock of a placed one', async () => {
-      const item = h.unique('item');
-      await stock.set(item, 'wh-a', 2, 'stock take');
-      const order = await reserved(item);
-      expect(await orders.release(order.orderId)).toBe(1);
-      expect(await orders.release(order.orderId)).toBe(0);
-      expect(await available(item, 'wh-a')).toBe(2);
-      expect(await orders.get(order.orderId)).toMatchObject({ status: 'CREATED', lines: [{ warehouseId: null }] });
-      const placed = await reserved(item);
-      await orders.paymentSucceeded(placed.orderId, h.unique('pay'), placed.totalMinor);
-      expect(await orders.release(placed.orderId)).toBe(0);
-      expect(await available(item, 'wh-a')).toBe(1);
     });
 
     it('places an order on its payment once, however often the callback comes', async () => {
@@ -179,8 +170,6 @@ export function orderStoreContract(name: string, makeHarness: () => OrderStoreHa
     it('records every hold and release it makes, so the ledger explains every count', async () => {
       const item = h.unique('ledger');
       await stock.set(item, 'wh-a', 4, 'stock take');
-      const released = await reserved(item);
-      await orders.release(released.orderId);
       const cancelled = await reserved(item);
       await orders.cancel(cancelled.orderId, 'expired', cancelled.expiresAt);
       const replaced = await reserved(item);
@@ -200,7 +189,8 @@ export function orderStoreContract(name: string, makeHarness: () => OrderStoreHa
       await orders.cancel(owed.orderId, 'expired', owed.expiresAt);
       await reserved(item);
       await orders.paymentSucceeded(owed.orderId, h.unique('pay'), owed.totalMinor);
-      const live = await created([item]);
+      await stock.set(item, 'wh-a', 1, 'stock take');
+      const live = await reserved(item);
       const finished = (await orders.finished(Date.now() + HOUR, 100_000)).map((o) => o.orderId);
       expect(finished).toContain(cancelled.orderId);
       expect(finished).not.toContain(owed.orderId);
@@ -211,8 +201,10 @@ export function orderStoreContract(name: string, makeHarness: () => OrderStoreHa
     });
 
     it('lists unpaid orders by expiry, and the expired ones at a given time', async () => {
-      const soon = await created(['x'], { expiresAt: now - 1000 });
-      const later = await created(['x'], { expiresAt: now + 10 * HOUR });
+      const item = h.unique('item');
+      await stock.set(item, 'wh-a', 2, 'stock take');
+      const soon = await reserved(item, { expiresAt: now - 1000 });
+      const later = await reserved(item, { expiresAt: now + 10 * HOUR });
       const due = await orders.expired(now, 100_000);
       expect(due).toContain(soon.orderId);
       expect(due).not.toContain(later.orderId);

@@ -1,5 +1,5 @@
-// The checkout, as steps with compensation: create the order, hold its stock, arm its expiry, take the
-// payment, place it. A failing step undoes the ones before it, last first.
+// The checkout, as steps with compensation: create the order with its stock held, arm its expiry, take
+// the payment, place it. A failing step undoes the ones before it, last first.
 import type { Logger } from '../../../platform/logger.ts';
 import { runSaga, type Step } from '../../../platform/saga/saga.ts';
 import type { OrderExpiry } from '../order-expiry.ts';
@@ -9,7 +9,6 @@ import type { CheckoutContext } from './checkout-context.ts';
 import { armExpiry } from './steps/arm-expiry.ts';
 import { createOrder } from './steps/create-order.ts';
 import { placeOrder } from './steps/place-order.ts';
-import { reserveStock } from './steps/reserve-stock.ts';
 import { takePayment } from './steps/take-payment.ts';
 
 export interface CheckoutDeps {
@@ -19,7 +18,7 @@ export interface CheckoutDeps {
 }
 
 export function checkoutSteps(deps: CheckoutDeps): Step<CheckoutContext>[] {
-  return [createOrder(deps.orders), reserveStock(deps.orders), armExpiry(deps.expiry), takePayment(deps.gateway, deps.orders), placeOrder(deps.orders, deps.expiry)];
+  return [createOrder(deps.orders), armExpiry(deps.expiry), takePayment(deps.gateway, deps.orders), placeOrder(deps.orders, deps.expiry)];
 }
 
 export function runCheckout(steps: Step<CheckoutContext>[], context: CheckoutContext, logger: Logger): Promise<void> {

@@ -4,14 +4,11 @@
 import type { Lifecycle } from '../../../platform/lifecycle.ts';
 import type { CancelReason, NewOrder, Order } from '../order.ts';
 
-export interface LineReservation {
-  itemId: string;
-  quantity: number;
-  /** Warehouses that can deliver the line to the order's pincode, fastest first. */
-  warehouseIds: string[];
-}
-
-export type ReserveOutcome = { ok: true; order: Order } | { ok: false; itemId: string };
+/**
+ * What creating an order did: created it with its stock held; found the order this shopper already made
+ * with the client key (holding nothing more); or found an item out of stock, creating nothing.
+ */
+export type CreateOutcome = { kind: 'created' | 'existing'; order: Order } | { kind: 'out_of_stock'; itemId: string };
 
 /**
  * What a captured payment did: placed the order; placed it again after it had expired (its stock
@@ -27,21 +24,18 @@ export interface RefundDue {
 }
 
 export interface OrderStore extends Lifecycle {
-  /** Creates the order as CREATED, or answers the order this shopper already made with this client key. */
-  create(order: NewOrder): Promise<{ order: Order; created: boolean }>;
+  /**
+   * Creates the order as CREATED with every line's quantity held in the first of its warehouses (per
+   * item, fastest first) with enough stock: all lines or no order at all, and a count never goes below
+   * zero. See CreateOutcome.
+   */
+  create(order: NewOrder, warehouses: ReadonlyMap<string, string[]>): Promise<CreateOutcome>;
   /** Undefined when there is no such order. */
   get(orderId: string): Promise<Order | undefined>;
   /** The order this shopper created with this client key, if any. */
   byClientKey(userId: string, clientKey: string): Promise<Order | undefined>;
   /** The shopper's orders, newest first. */
   list(userId: string, limit: number): Promise<Order[]>;
-  /**
-   * Holds every line's quantity in the first of its warehouses with enough stock, all lines or none:
-   * the count never goes below zero. Only a CREATED order reserves, and only once.
-   */
-  reserve(orderId: string, lines: LineReservation[]): Promise<ReserveOutcome>;
-  /** Gives back the stock a CREATED order holds, keeping the order; answers the units released. Safe to call twice. */
-  release(orderId: string): Promise<number>;
   /**
    * CREATED → CANCELLED with its stock released. With `dueBy`, only if the order expired by then.
    * Undefined when the order was not CREATED (already placed or cancelled): safe to call twice.

@@ -13,7 +13,7 @@ import { isUniqueViolation } from '../../../platform/sql/violations.ts';
 import type { StockDb } from '../../inventory/store/sql-stock-store.ts';
 import type { OrderEvents } from '../order-events.ts';
 import type { CancelReason, NewOrder, Order, OrderLine, OrderStatus } from '../order.ts';
-import type { LineReservation, OrderStore, PaymentOutcome, RefundDue, ReserveOutcome } from './order-store.ts';
+import type { CreateOutcome, OrderStore, PaymentOutcome, RefundDue } from './order-store.ts';
 
 interface OrdersTable {
   order_id: string;
@@ -42,7 +42,7 @@ type Tx = Transaction<OrdersDb>;
 /** Orders nothing will change any more: they may leave for the archive. */
 const FINISHED: OrderStatus[] = ['DELIVERED', 'CANCELLED'];
 
-/** Thrown inside a reserve transaction to roll it back; never leaves the store. */
+/** Thrown inside a create transaction to roll it back; never leaves the store. */
 class OutOfStock extends Error {
   constructor(readonly itemId: string) {
     super(`out of stock: ${itemId}`);
@@ -63,9 +63,6 @@ const lockedOrder = prepared(['orderId'], (db: Db, v: { orderId: string }, diale
 );
 const orderByClientKey = prepared(['userId', 'clientKey'], (db: Db, v: { userId: string; clientKey: string }) =>
   db.selectFrom('orders').selectAll().where('user_id', '=', v.userId).where('client_key', '=', v.clientKey),
-);
-const setOrderLines = prepared(['orderId', 'lines', 'at'], (db: Db, v: { orderId: string; lines: string; at: number }) =>
-  db.updateTable('orders').set({ lines: v.lines, updated_at: v.at }).where('order_id', '=', v.orderId),
 );
 const placeOrder = prepared(['orderId', 'paymentId', 'at'], (db: Db, v: { orderId: string; paymentId: string; at: number }) =>
   db.updateTable('orders').set({ status: 'PLACED', payment_id: v.paymentId, cancel_reason: null, updated_at: v.at }).where('order_id', '=', v.orderId),
@@ -121,19 +118,28 @@ export class SqlOrderStore implements OrderStore {
     return this.database.close();
   }
 
-  async create(order: NewOrder): Promise<{ order: Order; created: boolean }> {
-    const created: Order = { ...order, status: 'CREATED', paymentId: null, cancelReason: null, updatedAt: order.createdAt };
+  async create(order: NewOrder, warehouses: ReadonlyMap<string, string[]>): Promise<CreateOutcome> {
     try {
-      await this.write(async (tx) => {
+      return await this.write(async (tx, at) => {
+        const events: OutboxEvent[] = [];
+        const chosen = new Map<string, string>();
+        // Items in one order everywhere, so two MySQL transactions never wait on each other's rows in a cycle.
+        for (const line of [...order.lines].sort((a, b) => a.itemId.localeCompare(b.itemId))) {
+          const warehouseId = await this.takeFromFirst(tx, order.orderId, line, warehouses.get(line.itemId) ?? [], at, events);
+          if (!warehouseId) throw new OutOfStock(line.itemId);
+          chosen.set(line.itemId, warehouseId);
+        }
+        const lines = order.lines.map((l) => ({ ...l, warehouseId: chosen.get(l.itemId)! }));
+        const created: Order = { ...order, lines, status: 'CREATED', paymentId: null, cancelReason: null, updatedAt: order.createdAt };
         await insertOrder(tx, this.database.dialect, toRow(created));
-        return { result: undefined, events: [this.deps.events.created(created, order.createdAt)] };
+        return { result: { kind: 'created' as const, order: created }, events: [this.deps.events.created(created, order.createdAt), ...events] };
       });
     } catch (error) {
+      if (error instanceof OutOfStock) return { kind: 'out_of_stock', itemId: error.itemId };
       // A checkout with a key already used (a retry, or two at once): it answers the first order.
       if (!isUniqueViolation(error)) throw error;
-      return { order: (await this.byClientKey(order.userId, order.clientKey))!, created: false };
+      return { kind: 'existing', order: (await this.byClientKey(order.userId, order.clientKey))! };
     }
-    return { order: created, created: true };
   }
 
   async get(orderId: string): Promise<Order | undefined> {
@@ -144,42 +150,6 @@ export class SqlOrderStore implements OrderStore {
   async list(userId: string, limit: number): Promise<Order[]> {
     const rows = await this.database.db.selectFrom('orders').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').orderBy('order_id').limit(limit).execute();
     return rows.map(toOrder);
-  }
-
-  async reserve(orderId: string, lines: LineReservation[]): Promise<ReserveOutcome> {
-    try {
-      return await this.write(async (tx, at) => {
-        const order = await this.locked(tx, orderId);
-        if (order.status !== 'CREATED' || order.lines.every((l) => l.warehouseId !== null)) return { result: { ok: true as const, order }, events: [] };
-        const events: OutboxEvent[] = [];
-        const chosen = new Map<string, string>();
-        // Items in one order everywhere, so two MySQL transactions never wait on each other's rows in a cycle.
-        for (const line of [...lines].sort((a, b) => a.itemId.localeCompare(b.itemId))) {
-          const warehouseId = await this.takeFromFirst(tx, orderId, line, at, events);
-          if (!warehouseId) throw new OutOfStock(line.itemId);
-          chosen.set(line.itemId, warehouseId);
-        }
-        const reserved = { ...order, lines: order.lines.map((l) => ({ ...l, warehouseId: chosen.get(l.itemId) ?? null })), updatedAt: at };
-        await setOrderLines(tx, this.database.dialect, { orderId, lines: JSON.stringify(reserved.lines), at });
-        return { result: { ok: true as const, order: reserved }, events };
-      });
-    } catch (error) {
-      if (error instanceof OutOfStock) return { ok: false, itemId: error.itemId };
-      throw error;
-    }
-  }
-
-  release(orderId: string): Promise<number> {
-    return this.write(async (tx, at) => {
-      const order = await this.locked(tx, orderId);
-      if (order.status !== 'CREATED') return { result: 0, events: [] };
-      const events: OutboxEvent[] = [];
-      // The holds go rather than stay marked released: the order may reserve again.
-      const released = await this.releaseHolds(tx, orderId, 'checkout undone', at, events, 'forget');
-      const lines = order.lines.map((l) => ({ ...l, warehouseId: null }));
-      await setOrderLines(tx, this.database.dialect, { orderId, lines: JSON.stringify(lines), at });
-      return { result: released.reduce((sum, r) => sum + r.units, 0), events };
-    });
   }
 
   cancel(orderId: string, reason: CancelReason, dueBy?: number): Promise<Order | undefined> {
@@ -323,9 +293,9 @@ export class SqlOrderStore implements OrderStore {
     return { result: cancelled, events: [...events, this.deps.events.cancelled(cancelled, reason, at)] };
   }
 
-  /** Takes the line from the first warehouse that has enough; the count can never go below zero. */
-  private async takeFromFirst(tx: Tx, orderId: string, line: LineReservation, at: number, events: OutboxEvent[]): Promise<string | undefined> {
-    for (const warehouseId of line.warehouseIds) {
+  /** Takes the line from the first of the warehouses that has enough; the count can never go below zero. */
+  private async takeFromFirst(tx: Tx, orderId: string, line: OrderLine, warehouseIds: string[], at: number, events: OutboxEvent[]): Promise<string | undefined> {
+    for (const warehouseId of warehouseIds) {
       if (!(await this.take(tx, orderId, line.itemId, warehouseId, line.quantity, at, events))) continue;
       await insertHold(tx, this.database.dialect, { order_id: orderId, item_id: line.itemId, warehouse_id: warehouseId, quantity: line.quantity, released: 0 });
       return warehouseId;
@@ -374,17 +344,16 @@ export class SqlOrderStore implements OrderStore {
 
   /**
    * Gives back every unit the order still holds, once; answers what went back. The holds are kept, marked
-   * released (a late payment may take the same units again), unless told to forget them.
+   * released: a late payment may take the same units again.
    */
-  private async releaseHolds(tx: Tx, orderId: string, reason: string, at: number, events: OutboxEvent[], holds: 'mark' | 'forget' = 'mark') {
+  private async releaseHolds(tx: Tx, orderId: string, reason: string, at: number, events: OutboxEvent[]) {
     const held = await tx.selectFrom('reservations').selectAll().where('order_id', '=', orderId).where('released', '=', 0).execute();
     for (const hold of held) {
       const available = (await this.adjust(tx, hold.item_id, hold.warehouse_id, hold.quantity, at))!;
       await insertMove(tx, this.database.dialect, { item_id: hold.item_id, warehouse_id: hold.warehouse_id, kind: 'release', quantity: hold.quantity, order_id: orderId, at });
       events.push(this.deps.events.stockChanged(hold.item_id, hold.warehouse_id, available, hold.quantity, reason, at));
     }
-    if (holds === 'forget') await tx.deleteFrom('reservations').where('order_id', '=', orderId).execute();
-    else await tx.updateTable('reservations').set({ released: 1 }).where('order_id', '=', orderId).where('released', '=', 0).execute();
+    await tx.updateTable('reservations').set({ released: 1 }).where('order_id', '=', orderId).where('released', '=', 0).execute();
     return held.map((h) => ({ itemId: h.item_id, warehouseId: h.warehouse_id, units: h.quantity }));
   }
 

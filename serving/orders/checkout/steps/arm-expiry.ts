@@ -1,4 +1,4 @@
-// Step 3: the trigger that cancels the order if no payment comes. Undone by disarming it.
+// Step 2: the trigger that cancels the order if no payment comes. Undone by disarming it.
 import { step } from '../../../../platform/saga/saga.ts';
 import type { OrderExpiry } from '../../order-expiry.ts';
 import type { CheckoutContext } from '../checkout-context.ts';

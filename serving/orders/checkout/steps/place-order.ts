@@ -1,4 +1,4 @@
-// Step 5: a captured payment places the order, and its expiry is disarmed. Last, so it has nothing to
+// Step 4: a captured payment places the order, and its expiry is disarmed. Last, so it has nothing to
 // undo; a payment that can no longer place its order (it expired and the stock is gone) is marked for
 // refund by the store.
 import { step } from '../../../../platform/saga/saga.ts';

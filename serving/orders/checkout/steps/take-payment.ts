@@ -1,4 +1,4 @@
-// Step 4: ask the gateway for the money. Declined: the order is cancelled with its stock released and
+// Step 3: ask the gateway for the money. Declined: the order is cancelled with its stock released and
 // the shopper told. No answer: the order waits for a callback or its expiry. Undone by a refund, unless
 // the order was placed with this very payment (a step after it failed only in reporting).
 import { DomainError } from '../../../../platform/errors.ts';
