@@ -43,7 +43,7 @@ const ours = await measured(async () => {
   await index.upsert(docs);
   await index.setStock(stock);
   // As the shop's index thread does once a bulk load settles.
-  index.layOut();
+  index.layOut('settled');
   return index;
 });
 const mini = await measured(() => {

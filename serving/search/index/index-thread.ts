@@ -13,15 +13,20 @@ export type IndexCall =
 const index = new MemoryIndex();
 
 /**
- * Whether to lay the index out again is looked at a second after a write, not after each one: a bulk
- * load arrives in many batches, and is laid out a few times as it grows rather than after every batch.
+ * Whether to lay the index out again is looked at every second while writes come, and once more when a
+ * second has passed without any: a bulk load is laid out a few times as it grows, and once at its end.
  */
+const LAYOUT_CHECK_MS = 1000;
+let lastWrite = 0;
 let layoutCheck: NodeJS.Timeout | undefined;
 function checkLayoutSoon(): void {
-  layoutCheck ??= setTimeout(() => {
-    layoutCheck = undefined;
-    index.layOut();
-  }, 1000);
+  lastWrite = performance.now();
+  layoutCheck ??= setTimeout(checkLayout, LAYOUT_CHECK_MS);
+}
+function checkLayout(): void {
+  const settled = performance.now() - lastWrite >= LAYOUT_CHECK_MS;
+  index.layOut(settled ? 'settled' : 'ongoing');
+  layoutCheck = settled ? undefined : setTimeout(checkLayout, LAYOUT_CHECK_MS);
 }
 
 answerCalls((call: IndexCall): Promise<unknown> => {

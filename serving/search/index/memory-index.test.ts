@@ -60,10 +60,10 @@ describe('MemoryIndex', () => {
       results.map(({ total, facets, hits }) => ({ total, facets, hits: hits.map((h) => `${h.itemId} ${h.score}`).sort() }));
 
     const before = comparable(await answers());
-    expect(index.layOut()).toBe(true);
+    expect(index.layOut('ongoing')).toBe(true);
     expect(comparable(await answers())).toEqual(before);
     expect(before.map((a) => a.total)).toEqual([640, 160, 320, 960]);
-    expect(index.layOut()).toBe(false);
+    expect(index.layOut('settled')).toBe(false);
 
     await index.remove(['item-1']);
     await index.upsert([{ ...docs[4]!, category: 'phones', name: 'Galaxy Phone case' }]);
@@ -83,5 +83,17 @@ describe('MemoryIndex', () => {
     const tvs = await index.search({ text: 'crystal', reachable: REACH, sort: 'relevance', offset: 0, limit: 2000 });
     expect(tvs.hits.map((h) => h.itemId)).not.toContain('item-1');
     expect(tvs.total).toBe(320 - 2);
+  });
+
+  it('lays out a load still going on once a quarter of it arrived, and any thousand arrivals once writes settle', async () => {
+    const index = new MemoryIndex();
+    const docs = (from: number, count: number) => Array.from({ length: count }, (_, i) => shirt(`shirt-${from + i}`, { colour: 'blue' }));
+    await index.upsert(docs(0, 999));
+    expect(index.layOut('settled')).toBe(false);
+    await index.upsert(docs(999, 4001));
+    expect(index.layOut('ongoing')).toBe(true);
+    await index.upsert(docs(5000, 1000));
+    expect(index.layOut('ongoing')).toBe(false);
+    expect(index.layOut('settled')).toBe(true);
   });
 });

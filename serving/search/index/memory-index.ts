@@ -141,15 +141,16 @@ export class MemoryIndex implements SearchIndex {
   }
 
   /**
-   * Lays the slots out again in category and brand order, when at least a quarter of them (and
-   * LAYOUT_MIN_ARRIVALS) arrived since the last layout; returns whether it did. Reading a match's row is
+   * Lays the slots out again in category and brand order, when at least LAYOUT_MIN_ARRIVALS arrived since
+   * the last layout and either writes have settled or a quarter of the slots are among them (a bulk load
+   * still going on is laid out a few times as it grows, not after every batch); returns whether it did. Reading a match's row is
    * a cache miss, and almost the whole cost of a broad query: a query's matches are mostly of a few
    * categories, and laid out together their rows share cache lines and pages. On the demo catalog this
    * halves the time per query (bench/search.ts). Ties in relevance are broken by slot, so equal-scored
    * hits may change places across a layout.
    */
-  layOut(): boolean {
-    if (this.arrivals < Math.max(LAYOUT_MIN_ARRIVALS, this.live / 4)) return false;
+  layOut(writes: 'settled' | 'ongoing'): boolean {
+    if (this.arrivals < Math.max(LAYOUT_MIN_ARRIVALS, writes === 'ongoing' ? this.live / 4 : 0)) return false;
     const { rows, stride } = this;
     const order = this.liveSlots().sort(
       (a, b) => rows[a * stride + ROW.category]! - rows[b * stride + ROW.category]! || rows[a * stride + ROW.brand]! - rows[b * stride + ROW.brand]! || a - b,
