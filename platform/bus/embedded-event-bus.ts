@@ -6,7 +6,7 @@ import type { EventBus, OutgoingMessage, PartitionOffset, SubscribeOptions, Subs
 import { ConsumerGroups, type TopicPartition } from './embedded/consumer-group.ts';
 import { groupPartitionKey, partitionKey } from './embedded/keys.ts';
 import type { WriterCall } from './embedded/writer-thread.ts';
-import { LogStore, type FirstOffsets } from './embedded/log-store.ts';
+import { LogStore, type Batches, type FirstOffsets } from './embedded/log-store.ts';
 import { partitionFor } from './partitioner.ts';
 import { ThreadCalls } from '../threads/thread-calls.ts';
 
@@ -92,7 +92,7 @@ export class EmbeddedEventBus implements EventBus {
 
   private flush(): void {
     const batch = this.queued.splice(0);
-    const batches = batch.map(({ topic, messages }) => ({ topic, messages }));
+    const batches = packed(batch);
     const timestamp = this.clock();
     // The thread answers in the order it was asked, so appends reach memory and consumers in log order.
     this.appending = this.writer.call({ write: 'append', batches, timestamp }).then(
@@ -251,3 +251,23 @@ export class EmbeddedEventBus implements EventBus {
 }
 
 const SAVE_OFFSETS_MS = 1000;
+
+/**
+ * The batches with their values copied into one buffer of their own. Encoded values are slices of the
+ * encoder's 64 KB slabs (wire-format.ts), and a message to a thread copies the whole buffer behind
+ * every view it carries: sent as they are, each append would copy a slab or two for a few hundred bytes.
+ */
+function packed(batches: Batches): Batches {
+  let size = 0;
+  for (const { messages } of batches) for (const m of messages) size += m.value.length;
+  const pack = Buffer.allocUnsafeSlow(size);
+  let at = 0;
+  return batches.map(({ topic, messages }) => ({
+    topic,
+    messages: messages.map(({ partition, key, value }) => {
+      value.copy(pack, at);
+      return { partition, key, value: pack.subarray(at, (at += value.length)) };
+    }),
+  }));
+}
+
