@@ -15,7 +15,11 @@ export interface EmbeddedEventBusOptions {
   clock?: Clock;
   /** Messages handed to a handler at once, from one partition. */
   batchSize?: number;
-  /** How often an idle consumer looks for messages appended by another process. */
+  /**
+   * How often an idle consumer looks for messages appended by another process (a CLI run against the same
+   * data folder); this process's appends wake it at once. Each look reads every partition of its topics:
+   * at 100 ms the idle shop spent 670-710 ms of CPU every 20 s, at the default 500 ms 490-520 ms.
+   */
   pollMs?: number;
   /** Told if the writer thread dies. */
   logger?: Logger;
@@ -50,7 +54,7 @@ export class EmbeddedEventBus implements EventBus {
   constructor(private readonly options: EmbeddedEventBusOptions) {
     this.clock = options.clock ?? systemClock;
     this.batchSize = options.batchSize ?? 1000;
-    this.pollMs = options.pollMs ?? 100;
+    this.pollMs = options.pollMs ?? 500;
     this.writer = new ThreadCalls('event log writer', new URL('./embedded/writer-thread.ts', import.meta.url), { data: { file: options.file }, logger: options.logger, failing: 'publishing fails' });
   }
 
