@@ -141,13 +141,13 @@ export class MemoryIndex implements SearchIndex {
   }
 
   /**
-   * Lays the slots out again in category and brand order, when at least LAYOUT_MIN_ARRIVALS arrived since
-   * the last layout and either writes have settled or a quarter of the slots are among them (a bulk load
-   * still going on is laid out a few times as it grows, not after every batch); returns whether it did. Reading a match's row is
-   * a cache miss, and almost the whole cost of a broad query: a query's matches are mostly of a few
-   * categories, and laid out together their rows share cache lines and pages. On the demo catalog this
-   * halves the time per query (bench/search.ts). Ties in relevance are broken by slot, so equal-scored
-   * hits may change places across a layout.
+   * Lays the slots out again in category and brand order, when at least LAYOUT_MIN_ARRIVALS arrived
+   * since the last layout and either writes have settled or a quarter of the slots are among them (a
+   * bulk load still going on is laid out a few times as it grows, not after every batch); returns
+   * whether it did. Reading a match's row is a cache miss, and almost the whole cost of a broad query:
+   * a query's matches are mostly of a few categories, and laid out together their rows share cache
+   * lines and pages. On the demo catalog this halves the time per query (bench/search.ts). Ties in
+   * relevance are broken by slot, so equal-scored hits may change places across a layout.
    */
   layOut(writes: 'settled' | 'ongoing'): boolean {
     if (this.arrivals < Math.max(LAYOUT_MIN_ARRIVALS, writes === 'ongoing' ? this.live / 4 : 0)) return false;
@@ -156,17 +156,17 @@ export class MemoryIndex implements SearchIndex {
       (a, b) => rows[a * stride + ROW.category]! - rows[b * stride + ROW.category]! || rows[a * stride + ROW.brand]! - rows[b * stride + ROW.brand]! || a - b,
     );
     const slotNow = new Int32Array(this.stored.length);
-    const laidOut = new Int32Array(rows.length);
+    const laidOutRows = new Int32Array(rows.length);
     const price: number[] = [];
     const stored: Stored[] = [];
     order.forEach((old, slot) => {
       slotNow[old] = slot;
-      for (let k = 0; k < stride; k++) laidOut[slot * stride + k] = rows[old * stride + k]!;
+      for (let k = 0; k < stride; k++) laidOutRows[slot * stride + k] = rows[old * stride + k]!;
       price.push(this.price[old]!);
       stored.push(this.stored[old]!);
       this.slotOf.set(this.stored[old]!.itemId, slot);
     });
-    this.rows = laidOut;
+    this.rows = laidOutRows;
     this.price = price;
     this.stored = stored;
     this.free.length = 0;
@@ -176,7 +176,7 @@ export class MemoryIndex implements SearchIndex {
     this.laidOut = order.length;
     this.categorySpans.clear();
     for (let slot = 0; slot < order.length; slot++) {
-      const category = laidOut[slot * stride + ROW.category]!;
+      const category = laidOutRows[slot * stride + ROW.category]!;
       const span = this.categorySpans.get(category);
       if (span) span.to = slot + 1;
       else this.categorySpans.set(category, { from: slot, to: slot + 1 });
