@@ -27,3 +27,20 @@ it('writes each notification once across redeliveries and restarts, remembering 
   await restarted.close();
   expect(linesOf(file)).toEqual(['evt-1', 'evt-2', 'evt-3', 'evt-4', 'evt-5', 'evt-6', 'evt-1']);
 });
+
+it('moves a full file aside and starts a new one, still writing each notification once across a restart', async () => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'emporium-notify-')), 'notifications.jsonl');
+  // Three lines (about 110 bytes each) fill a 300-byte file.
+  const notifier = new FileNotifier(file, 10, 300);
+  await notifier.start();
+  for (let n = 1; n <= 7; n++) await notifier.send(placed(n));
+  await notifier.close();
+  expect([linesOf(`${file}.1`), linesOf(file)]).toEqual([['evt-4', 'evt-5', 'evt-6'], ['evt-7']]);
+
+  const restarted = new FileNotifier(file, 10, 300);
+  await restarted.start();
+  await restarted.send(placed(5));
+  await restarted.send(placed(8));
+  await restarted.close();
+  expect([linesOf(`${file}.1`), linesOf(file)]).toEqual([['evt-4', 'evt-5', 'evt-6'], ['evt-7', 'evt-8']]);
+});
