@@ -274,4 +274,3 @@ function packed(batches: Batches): Batches {
     }),
   }));
 }
-
