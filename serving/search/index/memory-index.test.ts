@@ -96,4 +96,12 @@ describe('MemoryIndex', () => {
     expect(index.layOut('ongoing')).toBe(false);
     expect(index.layOut('settled')).toBe(true);
   });
+
+  it('gives every hit of a query without words a score, even in an index that has not yet been asked one with words', async () => {
+    const index = new MemoryIndex();
+    await index.upsert([shirt('plain', { colour: 'white' })]);
+    await index.setStock([{ itemId: 'plain', warehouseId: 'wh-east', inStock: true }]);
+    const browsed = await index.search({ text: '', category: 'shirts', reachable: REACH, sort: 'relevance', offset: 0, limit: 10 });
+    expect(browsed.hits).toEqual([{ itemId: 'plain', score: 0, warehouseId: 'wh-east', tatMinutes: 1440 }]);
+  });
 });

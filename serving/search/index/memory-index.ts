@@ -71,7 +71,7 @@ export class MemoryIndex implements SearchIndex {
   /** Slots below this are in category order, each category in its span; every posting list reads them in ascending order first. */
   private laidOut = 0;
   private categorySpans = new Map<number, Span>();
-  // Reused between queries: one score and one term mask per slot, reset through the list of touched slots.
+  // Reused between queries: one score and one term mask per slot, zeroed by the scan that reads them.
   private scores = new Float64Array(0);
   private masks = new Uint32Array(0);
   private touched = new Int32Array(0);
@@ -192,6 +192,8 @@ export class MemoryIndex implements SearchIndex {
   }
 
   private run(query: SearchQuery, queryTerms: string[], broaden: boolean): SearchResult {
+    // Sized here, not by the match: a query without words scans slots it never scored.
+    this.ensureScratch();
     const reach = this.reachOf(query);
     const span = this.spanOf(query);
     const matched = this.match(queryTerms, broaden, span);
@@ -205,13 +207,16 @@ export class MemoryIndex implements SearchIndex {
     const byRelevance = query.sort === 'relevance';
     /** By relevance, the page's last hit once the page is full. */
     let floor: Candidate | undefined;
-    const { rows, stride, scores } = this;
+    const { rows, stride, scores, masks } = this;
     let total = 0;
     // One candidate object filled per match; the page copies the few it keeps. Which warehouse sends a
     // hit is worked out for the page alone, unless the page is ordered by it.
     const scratch: Candidate = { slot: 0, score: 0, minutes: 0, warehouse: -1 };
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i]!;
+      // Read and zeroed for the next query in one visit, not in a second pass over the matches.
+      const score = scores[slot]!;
+      scores[slot] = masks[slot] = 0;
       const row = slot * stride;
       const c = rows[row + ROW.itemClass]!;
       if (((rows[row + ROW.stockLo]! & reach.lo[c]!) | (rows[row + ROW.stockHi]! & reach.hi[c]!)) === 0) continue;
@@ -221,7 +226,7 @@ export class MemoryIndex implements SearchIndex {
       counts[rows[row + ROW.brand]!]!++;
       for (let k = row + ROW.attributes, to = k + rows[row + ROW.attributeCount]!; k < to; k++) counts[rows[k]!]!++;
       scratch.slot = slot;
-      scratch.score = scores[slot]!;
+      scratch.score = score;
       // By relevance, most matches of a broad query rank below a full page's last hit: turned away here
       // by a direct call, not through the page's comparator.
       if (floor && byScore(scratch, floor) >= 0) continue;
@@ -231,7 +236,6 @@ export class MemoryIndex implements SearchIndex {
       }
       if (page.offer(scratch) && byRelevance) floor = page.last();
     }
-    if (matched !== 'all') this.reset(matched);
 
     const hits: SearchHit[] = page
       .sorted()
@@ -284,7 +288,6 @@ export class MemoryIndex implements SearchIndex {
    */
   private match(queryTerms: string[], broaden: boolean, span: Span): Int32Array | 'all' {
     if (queryTerms.length === 0) return 'all';
-    this.ensureScratch();
     const { scores, masks, touched } = this;
     let count = 0;
     const docs = Math.max(1, this.live);
@@ -328,10 +331,6 @@ export class MemoryIndex implements SearchIndex {
       count = kept;
     }
     return touched.subarray(0, count);
-  }
-
-  private reset(slots: Int32Array): void {
-    for (let i = 0; i < slots.length; i++) this.scores[slots[i]!] = this.masks[slots[i]!] = 0;
   }
 
   private ensureScratch(): void {
