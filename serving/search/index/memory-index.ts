@@ -6,6 +6,7 @@
 // category reads that category's span alone.
 import { categoryById, ITEM_CLASSES } from '../../catalog/taxonomy.ts';
 import type { FacetCount, SearchDoc, SearchHit, SearchIndex, SearchQuery, SearchResult } from './search-index.ts';
+import { firstNotBefore } from './bisect.ts';
 import { terms } from './text.ts';
 import { Vocabulary } from './vocabulary.ts';
 
@@ -313,8 +314,9 @@ export class MemoryIndex implements SearchIndex {
           }
         };
         // The list's laid-out part is in ascending order: the span's entries are found by bisection.
-        const writtenSince = firstAtOrAbove(slots, this.laidOut, 0, slots.length);
-        add(firstAtOrAbove(slots, span.from, 0, writtenSince), firstAtOrAbove(slots, span.to, 0, writtenSince));
+        const below = (slot: number) => (k: number) => slots[k]! < slot;
+        const writtenSince = firstNotBefore(0, slots.length, below(this.laidOut));
+        add(firstNotBefore(0, writtenSince, below(span.from)), firstNotBefore(0, writtenSince, below(span.to)));
         add(writtenSince, slots.length);
       }
     });
@@ -495,16 +497,6 @@ function renumber(list: Postings, slotNow: Int32Array, weightAt: Float64Array): 
   }
 }
 
-/** The first position in [from, to) whose slot is at least `slot`, in a list ascending there. */
-function firstAtOrAbove(slots: number[], slot: number, from: number, to: number): number {
-  while (from < to) {
-    const mid = (from + to) >>> 1;
-    if (slots[mid]! < slot) from = mid + 1;
-    else to = mid;
-  }
-  return from;
-}
-
 function hasAny(pool: Int32Array, from: number, to: number, allowed: Set<number>): boolean {
   for (let k = from; k < to; k++) if (allowed.has(pool[k]!)) return true;
   return false;
@@ -545,14 +537,8 @@ class TopK {
     if (this.k === 0) return false;
     const items = this.items;
     if (items.length === this.k && this.compare(candidate, items[items.length - 1]!) >= 0) return false;
-    let lo = 0;
-    let hi = items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.compare(candidate, items[mid]!) < 0) hi = mid;
-      else lo = mid + 1;
-    }
-    items.splice(lo, 0, { ...candidate });
+    const at = firstNotBefore(0, items.length, (i) => this.compare(candidate, items[i]!) >= 0);
+    items.splice(at, 0, { ...candidate });
     if (items.length > this.k) items.pop();
     return true;
   }

@@ -1,6 +1,7 @@
 // Every term the index knows, found three ways: exactly, by prefix (search as you type), and within a
 // few edits (typos), the last through precomputed deletions (the SymSpell idea) so a lookup costs a
 // few dozen map reads instead of a pass over the vocabulary.
+import { firstNotBefore } from './bisect.ts';
 import { allowedEdits, editDistance } from './text.ts';
 
 export class Vocabulary {
@@ -47,15 +48,9 @@ export class Vocabulary {
       this.sorted = [...this.sorted, ...this.unsorted].sort();
       this.unsorted = [];
     }
-    let lo = 0;
-    let hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.sorted[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
+    const first = firstNotBefore(0, this.sorted.length, (i) => this.sorted[i]! < prefix);
     const out: string[] = [];
-    for (let i = lo; i < this.sorted.length && out.length < limit && this.sorted[i]!.startsWith(prefix); i++) {
+    for (let i = first; i < this.sorted.length && out.length < limit && this.sorted[i]!.startsWith(prefix); i++) {
       if (this.sorted[i] !== prefix) out.push(this.sorted[i]!);
     }
     return out;
