@@ -6,7 +6,7 @@ import type { EventBus, OutgoingMessage, PartitionOffset, SubscribeOptions, Subs
 import { ConsumerGroups, type TopicPartition } from './embedded/consumer-group.ts';
 import { groupPartitionKey, partitionKey } from './embedded/keys.ts';
 import type { WriterCall } from './embedded/writer-thread.ts';
-import { LogStore, type Batches, type FirstOffsets } from './embedded/log-store.ts';
+import { LogStore, type Batches, type FirstOffsets, type GroupOffset } from './embedded/log-store.ts';
 import { partitionFor } from './partitioner.ts';
 import { ThreadCalls } from '../threads/thread-calls.ts';
 
@@ -37,7 +37,7 @@ export class EmbeddedEventBus implements EventBus {
   /** The last append sent to the thread, settled or not. */
   private appending: Promise<void> = Promise.resolve();
   /** Consumers' positions moved since they were last written, by group, topic and partition. */
-  private readonly unsaved = new Map<string, { groupId: string; topic: string; partition: number; nextOffset: number }>();
+  private readonly unsaved = new Map<string, GroupOffset>();
   private saver: NodeJS.Timeout | undefined;
   private readonly groups = new ConsumerGroups();
   private readonly subscriptions = new Set<Subscription>();

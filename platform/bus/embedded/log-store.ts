@@ -15,6 +15,8 @@ interface Row {
 
 type Placed = { partition: number; key: string; value: Buffer };
 export type Batches = { topic: string; messages: Placed[] }[];
+/** Where a consumer group reads a partition next. */
+export type GroupOffset = { groupId: string; topic: string; partition: number; nextOffset: number };
 /** Per partition (topic and partition joined by partitionKey), the offset its first appended message got. */
 export type FirstOffsets = Map<string, number>;
 
@@ -32,7 +34,7 @@ export class LogStore {
   private readonly insert: Statement<[string, number, number, string, Buffer, number]>;
   private readonly readFrom: Statement<[string, number, number, number], Row>;
   private readonly committed: Statement<[string, string, number], { next_offset: number }>;
-  private readonly commit: Statement<[string, string, number, number]>;
+  private readonly commitAll: Transaction<(offsets: GroupOffset[]) => void>;
   private readonly appendAll: Transaction<(batches: Batches, timestamp: number) => FirstOffsets>;
   private readonly recent = new RecentMessages(1000);
 
@@ -57,10 +59,16 @@ export class LogStore {
       'SELECT partition, offset, key, value, timestamp FROM messages WHERE topic = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT ?',
     );
     this.committed = db.prepare('SELECT next_offset FROM group_offsets WHERE group_id = ? AND topic = ? AND partition = ?');
-    this.commit = db.prepare(
+    const commit = db.prepare<[string, string, number, number]>(
       `INSERT INTO group_offsets (group_id, topic, partition, next_offset) VALUES (?, ?, ?, ?)
        ON CONFLICT (group_id, topic, partition) DO UPDATE SET next_offset = excluded.next_offset`,
     );
+    this.commitAll = db.transaction((offsets: GroupOffset[]) => {
+      for (const { groupId, topic, partition, nextOffset } of offsets) {
+        commit.run(groupId, topic, partition, nextOffset);
+        this.offsetCommitted(groupId, topic, partition, nextOffset);
+      }
+    });
   }
 
   static async open(file: string): Promise<LogStore> {
@@ -145,9 +153,9 @@ export class LogStore {
     return offset;
   }
 
-  commitOffset(groupId: string, topic: string, partition: number, nextOffset: number): void {
-    this.commit.run(groupId, topic, partition, nextOffset);
-    this.offsetCommitted(groupId, topic, partition, nextOffset);
+  /** Writes the groups' positions in one transaction. */
+  commitOffsets(offsets: GroupOffset[]): void {
+    this.commitAll(offsets);
   }
 
   /** A commit made on another connection of this process (the bus's writer thread). */
