@@ -51,20 +51,24 @@ try {
 
   let next = 0;
   const path = () => paths[next++ % paths.length]!;
-  // Flat out, also the shop's CPU time per search (see cpuTime): autocannon counts every request it sends.
+  // Flat out, also the shop's CPU time per request (see cpuTime): autocannon counts every request it sends.
   const flatOut = async () => {
     const before = cpuTime(shop.pid);
     const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests: [{ method: 'GET', setupRequest: (request: object) => ({ ...request, path: path() }) }] });
     const cpu = cpuTime(shop.pid, before);
-    const perSearch = (us: number) => Math.round(us / result.requests.total);
-    return { ...figures(result), 'request thread µs/search': perSearch(cpu.requestThreadUs), 'all threads µs/search': perSearch(cpu.allThreadsUs) };
+    const perRequest = (us: number) => Math.round(us / result.requests.total);
+    return { ...figures(result), 'request thread µs/request': perRequest(cpu.requestThreadUs), 'all threads µs/request': perRequest(cpu.allThreadsUs) };
   };
   for (const path of paths.slice(0, 200)) await get(path);
-  // Seeding leaves work behind (its garbage, its log to checkpoint): the first row shows that, the second the steady state.
+  const steady = (next: () => string) => openLoop({ url, rate: RATE, seconds: SECONDS, next, shopPid: shop.pid });
+  // Seeding leaves work behind (its garbage, its log to checkpoint): the first row shows that, the second
+  // the steady state. The last row is the floor under every request on this machine (HTTP, middleware,
+  // a small answer) with no search in it; the client's own CPU comes out of the same two cores.
   const rows = {
-    [`steady ${RATE}/s, open loop, first ${SECONDS} s`]: await openLoop({ url, rate: RATE, seconds: SECONDS, next: path }),
-    [`steady ${RATE}/s, open loop, next ${SECONDS} s`]: await openLoop({ url, rate: RATE, seconds: SECONDS, next: path }),
+    [`steady ${RATE}/s, open loop, first ${SECONDS} s`]: await steady(path),
+    [`steady ${RATE}/s, open loop, next ${SECONDS} s`]: await steady(path),
     [`as fast as it goes, ${CONNECTIONS} connections`]: await flatOut(),
+    [`GET /health, steady ${RATE}/s: no search`]: await steady(() => '/health'),
   };
   console.log(`search over HTTP, ${ITEMS.toLocaleString('en-US')} items, embedded shop in its own process, ${SECONDS} s per row`);
   console.table(rows);
