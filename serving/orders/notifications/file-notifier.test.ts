@@ -44,3 +44,19 @@ it('moves a full file aside and starts a new one, still writing each notificatio
   await restarted.close();
   expect([linesOf(`${file}.1`), linesOf(file)]).toEqual([['evt-4', 'evt-5', 'evt-6'], ['evt-7', 'evt-8']]);
 });
+
+it('names a failed move aside on every send it fails, and moves aside once it can', async () => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'emporium-notify-')), 'notifications.jsonl');
+  const notifier = new FileNotifier(file, 10, 300);
+  await notifier.start();
+  for (let n = 1; n <= 3; n++) await notifier.send(placed(n));
+  // A directory with something in it where the full file should move: the rename fails.
+  fs.mkdirSync(`${file}.1`);
+  fs.writeFileSync(`${file}.1/blocker`, '');
+  await expect(notifier.send(placed(4))).rejects.toThrow(/rename/);
+  await expect(notifier.send(placed(4))).rejects.toThrow(/rename/);
+  fs.rmSync(`${file}.1`, { recursive: true });
+  await notifier.send(placed(4));
+  await notifier.close();
+  expect([linesOf(`${file}.1`), linesOf(file)]).toEqual([['evt-1', 'evt-2', 'evt-3'], ['evt-4']]);
+});

@@ -60,10 +60,14 @@ export class FileNotifier implements Notifier {
     this.out = fs.createWriteStream(this.file, { flags: 'a' });
   }
 
+  /** A failed move leaves the full file open, so each later send names the failure again rather than "not started". */
   private async rotate(): Promise<void> {
     await this.close();
-    fs.renameSync(this.file, this.rotated());
-    this.open();
+    try {
+      fs.renameSync(this.file, this.rotated());
+    } finally {
+      this.open();
+    }
   }
 
   private rotated(): string {
