@@ -55,7 +55,7 @@ export class EmbeddedEventBus implements EventBus {
     this.clock = options.clock ?? systemClock;
     this.batchSize = options.batchSize ?? 1000;
     this.pollMs = options.pollMs ?? 500;
-    this.writer = new ThreadCalls('event log writer', new URL('./embedded/writer-thread.ts', import.meta.url), { data: { file: options.file }, logger: options.logger, failing: 'publishing fails' });
+    this.writer = new ThreadCalls('event log writer', new URL('./embedded/writer-thread.ts', import.meta.url), { data: { file: options.file }, logger: options.logger, failing: 'publishing fails until the shop restarts' });
   }
 
   async start(): Promise<void> {

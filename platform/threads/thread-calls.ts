@@ -20,7 +20,14 @@ export class ThreadCalls<Call extends { id: number }> {
   constructor(
     private readonly name: string,
     private readonly module: URL,
-    private readonly options: { data?: object; logger?: Logger; failing?: string } = {},
+    private readonly options: {
+      data?: object;
+      logger?: Logger;
+      /** What stops working while the thread is gone, for the log, e.g. 'searches fail until the shop restarts'. */
+      failing?: string;
+      /** Told once the thread has gone away unasked (not by close()); start() may then start another. */
+      onStop?: () => void;
+    } = {},
   ) {}
 
   async start(): Promise<void> {
@@ -33,8 +40,8 @@ export class ThreadCalls<Call extends { id: number }> {
       if ('error' in answer) waiting.reject(new Error(answer.error));
       else waiting.resolve(answer.result);
     });
-    worker.on('error', (error) => this.fail(new Error(`the ${this.name} thread failed: ${error.message}`, { cause: error })));
-    worker.on('exit', (code) => this.fail(new Error(`the ${this.name} thread exited (code ${code})`)));
+    worker.on('error', (error) => this.fail(worker, new Error(`the ${this.name} thread failed: ${error.message}`, { cause: error })));
+    worker.on('exit', (code) => this.fail(worker, new Error(`the ${this.name} thread exited (code ${code})`)));
     this.worker = worker;
     this.stopped = undefined;
   }
@@ -55,11 +62,13 @@ export class ThreadCalls<Call extends { id: number }> {
     return answered;
   }
 
-  /** The thread went away unasked: calls fail from now on, so say so once. */
-  private fail(reason: Error): void {
-    if (!this.worker || this.stopped) return;
-    this.options.logger?.error({ err: reason }, `${this.name} thread stopped; ${this.options.failing ?? 'its calls fail'} until the shop restarts`);
+  /** The thread went away unasked: calls fail from now on, so say so once (an error is followed by an exit). */
+  private fail(worker: Worker, reason: Error): void {
+    // Also a thread replaced by a later start(): its exit is old news.
+    if (worker !== this.worker || this.stopped) return;
+    this.options.logger?.error({ err: reason }, `${this.name} thread stopped; ${this.options.failing ?? 'its calls fail until the shop restarts'}`);
     this.stop(reason);
+    this.options.onStop?.();
   }
 
   private stop(reason: Error): void {

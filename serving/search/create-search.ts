@@ -5,6 +5,7 @@ import type { Clock, NewId } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
 import type { EventRecorder } from '../../platform/events/background-events.ts';
 import type { Events } from '../../platform/events/events.ts';
+import type { Lifecycle } from '../../platform/lifecycle.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { searchIndexer } from '../../stream/search-indexer.ts';
 import type { CatalogService } from '../catalog/catalog-service.ts';
@@ -19,11 +20,30 @@ export function createSearch(
   config: Config,
   deps: { events: Events; recorded: EventRecorder; catalog: CatalogService; serviceability: ServiceabilityService; users: UserService; tokens: Tokens; logger: Logger; clock: Clock; newId: NewId },
 ) {
-  const real = config.search.kind === 'real';
-  const index = config.search.kind === 'real' ? new ElasticIndex({ url: config.search.url }) : new ThreadIndex(deps.logger);
-  // Elasticsearch keeps the index, so its indexer resumes; the in-process one starts empty every time and reads both topics again.
-  const groupId = real ? 'search-indexer' : `search-indexer-memory-${randomUUID()}`;
-  const indexer = searchIndexer({ events: deps.events, index, logger: deps.logger, groupId });
+  const { index, indexer } = config.search.kind === 'real' ? elastic(config.search.url, deps) : inProcess(deps);
   const service = new SearchService({ ...deps, events: deps.recorded, index });
   return { index, service, router: searchRoutes(service, deps.tokens), parts: [index, indexer] };
+}
+
+/** Elasticsearch keeps the index, so its indexer resumes where it left off. */
+function elastic(url: string, deps: { events: Events; logger: Logger }) {
+  const index = new ElasticIndex({ url });
+  return { index, indexer: searchIndexer({ ...deps, index, groupId: 'search-indexer' }) };
+}
+
+/**
+ * The in-process index starts empty, at every start of the shop and of its thread: each start of its
+ * indexer reads both topics again from the beginning, under a group of its own.
+ */
+export function inProcess(deps: { events: Events; logger: Logger }) {
+  const index = new ThreadIndex(deps.logger);
+  const fresh = () => searchIndexer({ ...deps, index, groupId: `search-indexer-memory-${randomUUID()}` });
+  let current = fresh();
+  index.onRestart(async () => {
+    await current.close();
+    current = fresh();
+    await current.start();
+  });
+  const indexer: Lifecycle = { start: () => current.start(), close: () => current.close() };
+  return { index, indexer };
 }

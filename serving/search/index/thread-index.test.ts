@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import { pino } from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ThreadIndex } from './thread-index.ts';
 
 describe('ThreadIndex', () => {
@@ -21,16 +21,48 @@ describe('ThreadIndex', () => {
     await expect(index.count()).rejects.toThrow('the search index is closed');
   });
 
-  it('fails every search once its thread has died, and logs why once', async () => {
-    const lines: { msg: string; err: { message: string } }[] = [];
-    const logger = pino({ level: 'error' }, { write: (line: string) => void lines.push(JSON.parse(line) as (typeof lines)[number]) });
+  const logged = () => {
+    const lines: { level: number; msg: string }[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(JSON.parse(line) as (typeof lines)[number]) });
+    return { logger, messages: () => lines.map((l) => l.msg) };
+  };
+  // As if the thread had crashed: the index has no way to ask for this itself.
+  const crash = (index: ThreadIndex) => (index as unknown as { thread: { worker: Worker } }).thread.worker.terminate();
+  const tv = { itemId: 'tv', name: 'Crystal TV', description: '', brand: 'Samsung', category: 'televisions', attributes: {}, priceMinor: 49999, itemClass: 'large' } as const;
+
+  it('starts a thread that died again and refills it, failing calls only while it is down', async () => {
+    const { logger, messages } = logged();
+    const healing = new ThreadIndex(logger);
+    healing.onRestart(() => healing.upsert([tv]));
+    await healing.start();
+    await healing.upsert([tv, { ...tv, itemId: 'radio' }]);
+    await crash(healing);
+    await expect(healing.count()).rejects.toThrow('the search index thread exited (code 1)');
+    // Refilled by its refill alone: the radio was in the thread that died.
+    await vi.waitFor(async () => expect(await healing.count()).toBe(1));
+    expect(messages()).toEqual(['search index thread stopped; searches fail until it is started again', 'search index thread started again; filling it']);
+    await healing.close();
+  });
+
+  it('leaves a thread that died again soon after being started again stopped, and says so', async () => {
+    const { logger, messages } = logged();
     const dying = new ThreadIndex(logger);
+    let refills = 0;
+    dying.onRestart(() => Promise.resolve(void refills++));
     await dying.start();
-    // As if the thread had crashed: the index has no way to ask for this itself.
-    await (dying as unknown as { thread: { worker: Worker } }).thread.worker.terminate();
+    await crash(dying);
+    await vi.waitFor(() => expect(refills).toBe(1));
+    await crash(dying);
     await expect(dying.count()).rejects.toThrow('the search index thread exited (code 1)');
+    await new Promise((resolve) => setTimeout(resolve, 200));
     await expect(dying.count()).rejects.toThrow('exited');
-    expect(lines.map((l) => [l.msg, l.err.message])).toEqual([['search index thread stopped; searches fail until the shop restarts', 'the search index thread exited (code 1)']]);
+    expect(refills).toBe(1);
+    expect(messages()).toEqual([
+      'search index thread stopped; searches fail until it is started again',
+      'search index thread started again; filling it',
+      'search index thread stopped; searches fail until it is started again',
+      'search index thread died within 60 s of being started again; left stopped, searches fail until the shop restarts',
+    ]);
     await dying.close();
   });
 });
