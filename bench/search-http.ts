@@ -18,7 +18,8 @@ const CONNECTIONS = 32;
 // The same five classes as the in-process bench, from the catalog's own words, over many shoppers' pincodes.
 const r = randomFor(7, 98, 0);
 const sample = [...demoItems({ seed: 1, count: Math.min(ITEMS, 5000) })];
-const word = () => r.pick(terms(r.pick(sample).name).filter((t) => t.length >= 5 && /^[a-z]+$/.test(t))) ?? 'shirt';
+/** A word of the item's name (a random item's by default). */
+const word = (item = r.pick(sample)) => r.pick(terms(item.name).filter((t) => t.length >= 5 && /^[a-z]+$/.test(t))) ?? 'shirt';
 const typo = (w: string) => {
   const i = r.int(1, w.length - 2);
   return w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
@@ -26,7 +27,8 @@ const typo = (w: string) => {
 const pincodes = demoPincodes(200).map((p) => p.code);
 const paths = Array.from({ length: 2000 }, (_, i) => {
   const item = r.pick(sample);
-  const text = [word(), `${item.brand.split(' ')[0]} ${terms(item.name).at(-3) ?? ''}`, word().slice(0, 3), typo(word()), word()][i % 5]!;
+  // The filtered class searches a word of an item in the category it filters by.
+  const text = [() => word(), () => `${item.brand.split(' ')[0]} ${terms(item.name).at(-3) ?? ''}`, () => word().slice(0, 3), () => typo(word()), () => word(item)][i % 5]!();
   const filter = i % 5 === 4 ? `&category=${item.category}` : '';
   return `/api/search?q=${encodeURIComponent(text)}&pincode=${r.pick(pincodes)}${filter}`;
 });

@@ -68,10 +68,8 @@ const orama = await measured(async () => {
 
 // The query set, drawn from the catalog's own words so every class has answers to find.
 const r = randomFor(7, 99, 0);
-const word = () => {
-  const d = r.pick(docs);
-  return r.pick(terms(d.name).filter((t) => t.length >= 5 && /^[a-z]+$/.test(t))) ?? 'shirt';
-};
+/** A word of the item's name (a random item's by default). */
+const word = (d = r.pick(docs)) => r.pick(terms(d.name).filter((t) => t.length >= 5 && /^[a-z]+$/.test(t))) ?? 'shirt';
 const typo = (w: string) => {
   const i = r.int(1, w.length - 2);
   return w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
@@ -86,7 +84,8 @@ const queries: Record<string, { text: string; category?: string }[]> = {
   'one typo': Array.from({ length: PER_CLASS }, () => ({ text: typo(word()) })),
   filtered: Array.from({ length: PER_CLASS }, () => {
     const d = r.pick(docs);
-    return { text: word(), category: d.category };
+    // A word of an item in the category: a shopper who filters by category searches words that fit it.
+    return { text: word(d), category: d.category };
   }),
 };
 
