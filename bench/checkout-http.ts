@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { demoItemId, demoItems } from '../ingest/demo/items.ts';
-import { benchShop, cpuTime, figures, jsonClient } from './http.ts';
+import { benchShop, cpuTime, figures, jsonClient, settled } from './http.ts';
 import { openLoop } from './open-loop.ts';
 
 const BUYERS = Number(process.env.BUYERS ?? 128);
@@ -96,6 +96,9 @@ try {
     ...(await run(`spread over ${SPREAD_ITEMS} items, ${BUYERS} buyers flat out`, spread, flatOut)),
     ...(await run(`one hot item, steady ${HOT_RATE}/s open loop`, hot, steady(HOT_RATE))),
     ...(await run(`spread over ${SPREAD_ITEMS} items, steady ${SPREAD_RATE}/s open loop`, spread, steady(SPREAD_RATE))),
+    // The floor under every request on this machine (HTTP, middleware, a small answer), with no checkout
+    // in it, once the orders before have been worked through.
+    [`GET /health, steady ${SPREAD_RATE}/s: no checkout`]: await settled(shop.pid).then(() => openLoop({ url, rate: SPREAD_RATE, seconds: SECONDS, next: () => '/health', shopPid: shop.pid })),
   };
   console.log(`checkout over HTTP, embedded shop in its own process, ${BUYERS} buyers, ${SECONDS} s per row, simulated gateway answering at once`);
   console.table(rows);

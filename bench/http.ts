@@ -51,3 +51,12 @@ export function cpuTime(pid: number, since = { requestThreadUs: 0, allThreadsUs:
   };
   return { requestThreadUs: usOf(`task/${pid}/stat`) - since.requestThreadUs, allThreadsUs: usOf('stat') - since.allThreadsUs };
 }
+
+/** Waits until the shop has gone a second using under a tenth of a core (the work earlier rows left behind is done), for at most a minute. */
+export async function settled(pid: number): Promise<void> {
+  for (let second = 0; second < 60; second++) {
+    const before = cpuTime(pid);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    if (cpuTime(pid, before).allThreadsUs < 100_000) return;
+  }
+}
