@@ -23,7 +23,7 @@ export class ThreadCalls<Call extends { id: number }> {
     private readonly options: {
       data?: object;
       logger?: Logger;
-      /** What stops working while the thread is gone, for the log, e.g. 'searches fail until the shop restarts'. */
+      /** What stops working while the thread is gone, for the log, e.g. 'publishing fails until the shop restarts'. */
       failing?: string;
       /** Told once the thread has gone away unasked (not by close()); start() may then start another. */
       onStop?: () => void;
