@@ -1,5 +1,16 @@
-// Contract and end-to-end suites against the real servers that `npm run infra:up` starts.
+// Contract and end-to-end suites against the real servers that `npm run infra:up` starts. They never skip:
+// a server URL missing from the environment, or a server that does not answer, fails its suite.
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
+
+/** The clean-run check looks at what every other suite left behind, so it runs after them. */
+class CleanRunLast extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const last = (f: TestSpecification) => f.moduleId.endsWith('clean-run.real.test.ts');
+    return [...sorted.filter((f) => !last(f)), ...sorted.filter(last)];
+  }
+}
 
 export default defineConfig({
   test: {
@@ -8,6 +19,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     fileParallelism: false,
-    env: { ADAPTERS: 'real' },
+    globalSetup: ['test/support/real-global-setup.ts'],
+    sequence: { sequencer: CleanRunLast },
   },
 });
