@@ -13,7 +13,9 @@ describe('shopper tokens', () => {
   });
 
   it('refuses an expired token, a token signed with another secret and a tampered one', async () => {
-    await expect(tokens.userIdOf(await tokens.issue('user-1', Date.now() - 8 * DAY))).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(tokens.userIdOf(await tokens.issue('user-1', Date.now() - 8 * DAY))).rejects.toMatchObject({
+      code: 'unauthenticated',
+    });
     const foreign = await new Tokens('another-secret-of-at-least-thirty-two-chars').issue('user-1');
     await expect(tokens.userIdOf(foreign)).rejects.toMatchObject({ code: 'unauthenticated' });
     const [header, , signature] = (await tokens.issue('user-1')).split('.');

@@ -13,9 +13,17 @@ function widgets() {
         method: 'post',
         path: '/widgets',
         request: {
-          body: { content: { 'application/json': { schema: z.object({ name: z.string().min(1), priceMinor: z.number().int().positive() }) } } },
+          body: {
+            content: {
+              'application/json': {
+                schema: z.object({ name: z.string().min(1), priceMinor: z.number().int().positive() }),
+              },
+            },
+          },
         },
-        responses: { 201: { description: 'created', content: { 'application/json': { schema: z.object({ name: z.string() }) } } } },
+        responses: {
+          201: { description: 'created', content: { 'application/json': { schema: z.object({ name: z.string() }) } } },
+        },
       }),
       (c) => c.json({ name: c.req.valid('json').name }, 201),
     )
@@ -28,7 +36,12 @@ function widgets() {
 }
 
 function app(ready = true) {
-  return createHttpApp({ logger: silentLogger, metrics: createMetrics(false), isReady: () => ready, routers: [widgets()] });
+  return createHttpApp({
+    logger: silentLogger,
+    metrics: createMetrics(false),
+    isReady: () => ready,
+    routers: [widgets()],
+  });
 }
 
 const post = (body: string) => ({ method: 'POST', body, headers: { 'content-type': 'application/json' } });
@@ -41,7 +54,10 @@ describe('HTTP shell', () => {
   });
 
   it('tags every answer with its request id, the one it was given or a new one', async () => {
-    const given = await app().request('/api/widgets', { ...post(JSON.stringify({ name: 'lamp', priceMinor: 950 })), headers: { 'content-type': 'application/json', 'x-request-id': 'req-7' } });
+    const given = await app().request('/api/widgets', {
+      ...post(JSON.stringify({ name: 'lamp', priceMinor: 950 })),
+      headers: { 'content-type': 'application/json', 'x-request-id': 'req-7' },
+    });
     expect(given.status).toBe(201);
     expect(given.headers.get('x-request-id')).toBe('req-7');
     expect(await given.json()).toEqual({ name: 'lamp' });
@@ -94,6 +110,8 @@ describe('HTTP shell', () => {
     const shop = app();
     await shop.request('/api/widgets/missing');
     const metrics = await (await shop.request('/metrics')).text();
-    expect(metrics).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/api\/widgets\/missing",status="404"\} 1/);
+    expect(metrics).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/api\/widgets\/missing",status="404"\} 1/,
+    );
   });
 });

@@ -6,6 +6,8 @@ import type { Logger } from '../logger.ts';
 import { Histogram, type Registry } from '../metrics.ts';
 import type { AppEnv } from './env.ts';
 
+const REQUEST_ID = /^[\x21-\x7E]{1,128}$/;
+
 export function observability(logger: Logger, metrics: Registry) {
   const duration = new Histogram({
     name: 'http_request_duration_seconds',
@@ -16,7 +18,9 @@ export function observability(logger: Logger, metrics: Registry) {
   });
   return createMiddleware<AppEnv>(async (c, next) => {
     const started = performance.now();
-    const requestId = c.req.header('x-request-id') ?? randomUUID();
+    // A client's id is kept only if it is a sane token: it goes into every log line and back out as a header.
+    const given = c.req.header('x-request-id');
+    const requestId = given !== undefined && REQUEST_ID.test(given) ? given : randomUUID();
     const log = logger.child({ requestId });
     c.set('requestId', requestId);
     c.set('log', log);

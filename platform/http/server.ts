@@ -7,7 +7,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export function listen(app: { fetch: (request: Request) => Response | Promise<Response> }, host: string, port: number): Promise<RunningServer> {
+export function listen(
+  app: { fetch: (request: Request) => Response | Promise<Response> },
+  host: string,
+  port: number,
+): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     let server: ServerType | undefined = undefined;
     server = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => {

@@ -8,7 +8,15 @@ import type { UserStore } from './user-store.ts';
 
 /** A store that counts its reads, so a test can tell a cache hit from a trip to the database. */
 function countingStore() {
-  let user: User = { userId: 'u1', email: 'ada@example.com', name: 'Ada', addresses: [], defaultAddressId: null, createdAt: 1, updatedAt: 1 };
+  let user: User = {
+    userId: 'u1',
+    email: 'ada@example.com',
+    name: 'Ada',
+    addresses: [],
+    defaultAddressId: null,
+    createdAt: 1,
+    updatedAt: 1,
+  };
   const reads = { count: 0 };
   const store: UserStore = {
     start: () => Promise.resolve(),
@@ -37,7 +45,9 @@ async function cachedStore() {
   const cached = new CachedUserStore(store, new InProcessCache({ clock }), metrics);
   await cached.start();
   const lookups = async (result: string) =>
-    (await metrics.getSingleMetric('emporium_user_cache_lookups_total')!.get()).values.find((v) => v.labels.result === result)?.value ?? 0;
+    (await metrics.getSingleMetric('emporium_user_cache_lookups_total')!.get()).values.find(
+      (v) => v.labels.result === result,
+    )?.value ?? 0;
   return { cached, reads, clock, lookups };
 }
 

@@ -19,7 +19,12 @@ export class CachedUserStore implements UserStore {
     private readonly cache: Cache,
     metrics: Registry,
   ) {
-    this.lookups = new Counter({ name: 'emporium_user_cache_lookups_total', help: 'User reads by cache result', labelNames: ['result'], registers: [metrics] });
+    this.lookups = new Counter({
+      name: 'emporium_user_cache_lookups_total',
+      help: 'User reads by cache result',
+      labelNames: ['result'],
+      registers: [metrics],
+    });
   }
 
   async start(): Promise<void> {
@@ -50,7 +55,8 @@ export class CachedUserStore implements UserStore {
   rename = (userId: string, name: string, at: number) => this.changed(userId, this.store.rename(userId, name, at));
   addAddress = (userId: string, address: Address, makeDefault: boolean, at: number) =>
     this.changed(userId, this.store.addAddress(userId, address, makeDefault, at));
-  removeAddress = (userId: string, addressId: string, at: number) => this.changed(userId, this.store.removeAddress(userId, addressId, at));
+  removeAddress = (userId: string, addressId: string, at: number) =>
+    this.changed(userId, this.store.removeAddress(userId, addressId, at));
   setDefaultAddress = (userId: string, addressId: string, at: number) =>
     this.changed(userId, this.store.setDefaultAddress(userId, addressId, at));
 

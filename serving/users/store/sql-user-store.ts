@@ -1,6 +1,7 @@
 // The user store over SQL (Kysely): SQLite embedded, MySQL/MariaDB real, reads from a replica when there is one.
-import type { Kysely } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 import { DomainError } from '../../../platform/errors.ts';
+import type { Role } from '../../../platform/auth/principal.ts';
 import type { Database } from '../../../platform/sql/database.ts';
 import { isUniqueViolation } from '../../../platform/sql/violations.ts';
 import type { Address, User } from '../user.ts';
@@ -14,6 +15,8 @@ interface UsersTable {
   default_address_id: string | null;
   created_at: number;
   updated_at: number;
+  /** Added by migration 002-roles (defaults to shopper). */
+  role: Generated<Role>;
 }
 
 interface AddressesTable {
@@ -29,9 +32,26 @@ interface AddressesTable {
   created_at: number;
 }
 
+interface SupplierApiKeysTable {
+  key_id: string;
+  supplier_id: string;
+  secret_hash: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+interface SupplierContactsTable {
+  supplier_id: string;
+  email: string | null;
+  phone: string | null;
+  updated_at: number;
+}
+
 export interface UsersDb {
   users: UsersTable;
   addresses: AddressesTable;
+  supplier_api_keys: SupplierApiKeysTable;
+  supplier_contacts: SupplierContactsTable;
 }
 
 export class SqlUserStore implements UserStore {
@@ -59,7 +79,13 @@ export class SqlUserStore implements UserStore {
     const db = this.reads();
     const row = await db.selectFrom('users').selectAll().where('user_id', '=', userId).executeTakeFirst();
     if (!row) return undefined;
-    const addresses = await db.selectFrom('addresses').selectAll().where('user_id', '=', userId).orderBy('created_at').orderBy('address_id').execute();
+    const addresses = await db
+      .selectFrom('addresses')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .orderBy('created_at')
+      .orderBy('address_id')
+      .execute();
     return {
       userId: row.user_id,
       email: row.email,
@@ -95,18 +121,27 @@ export class SqlUserStore implements UserStore {
         })
         .execute();
     } catch (error) {
-      if (isUniqueViolation(error)) throw new DomainError('conflict', 'email', `an account with ${user.email} already exists`);
+      if (isUniqueViolation(error))
+        throw new DomainError('conflict', 'email', `an account with ${user.email} already exists`);
       throw error;
     }
   }
 
   async credentials(email: string) {
-    const row = await this.writes().selectFrom('users').select(['user_id', 'password_hash']).where('email', '=', email).executeTakeFirst();
+    const row = await this.writes()
+      .selectFrom('users')
+      .select(['user_id', 'password_hash'])
+      .where('email', '=', email)
+      .executeTakeFirst();
     return row && { userId: row.user_id, passwordHash: row.password_hash };
   }
 
   async rename(userId: string, name: string, at: number): Promise<boolean> {
-    const result = await this.writes().updateTable('users').set({ name, updated_at: at }).where('user_id', '=', userId).executeTakeFirst();
+    const result = await this.writes()
+      .updateTable('users')
+      .set({ name, updated_at: at })
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
     return result.numUpdatedRows > 0n;
   }
 
@@ -114,7 +149,12 @@ export class SqlUserStore implements UserStore {
     return this.writes()
       .transaction()
       .execute(async (tx) => {
-        const user = await tx.selectFrom('users').select('default_address_id').where('user_id', '=', userId).$if(this.locks(), (q) => q.forUpdate()).executeTakeFirst();
+        const user = await tx
+          .selectFrom('users')
+          .select('default_address_id')
+          .where('user_id', '=', userId)
+          .$if(this.locks(), (q) => q.forUpdate())
+          .executeTakeFirst();
         if (!user) return false;
         await tx
           .insertInto('addresses')
@@ -134,9 +174,18 @@ export class SqlUserStore implements UserStore {
     return this.writes()
       .transaction()
       .execute(async (tx) => {
-        const user = await tx.selectFrom('users').select('default_address_id').where('user_id', '=', userId).$if(this.locks(), (q) => q.forUpdate()).executeTakeFirst();
+        const user = await tx
+          .selectFrom('users')
+          .select('default_address_id')
+          .where('user_id', '=', userId)
+          .$if(this.locks(), (q) => q.forUpdate())
+          .executeTakeFirst();
         if (!user) return false;
-        const removed = await tx.deleteFrom('addresses').where('user_id', '=', userId).where('address_id', '=', addressId).executeTakeFirst();
+        const removed = await tx
+          .deleteFrom('addresses')
+          .where('user_id', '=', userId)
+          .where('address_id', '=', addressId)
+          .executeTakeFirst();
         if (removed.numDeletedRows === 0n) return false;
         let defaultId = user.default_address_id;
         if (defaultId === addressId) {
@@ -149,7 +198,11 @@ export class SqlUserStore implements UserStore {
             .executeTakeFirst();
           defaultId = next?.address_id ?? null;
         }
-        await tx.updateTable('users').set({ default_address_id: defaultId, updated_at: at }).where('user_id', '=', userId).execute();
+        await tx
+          .updateTable('users')
+          .set({ default_address_id: defaultId, updated_at: at })
+          .where('user_id', '=', userId)
+          .execute();
         return true;
       });
   }
@@ -158,9 +211,18 @@ export class SqlUserStore implements UserStore {
     return this.writes()
       .transaction()
       .execute(async (tx) => {
-        const owned = await tx.selectFrom('addresses').select('address_id').where('user_id', '=', userId).where('address_id', '=', addressId).executeTakeFirst();
+        const owned = await tx
+          .selectFrom('addresses')
+          .select('address_id')
+          .where('user_id', '=', userId)
+          .where('address_id', '=', addressId)
+          .executeTakeFirst();
         if (!owned) return false;
-        await tx.updateTable('users').set({ default_address_id: addressId, updated_at: at }).where('user_id', '=', userId).execute();
+        await tx
+          .updateTable('users')
+          .set({ default_address_id: addressId, updated_at: at })
+          .where('user_id', '=', userId)
+          .execute();
         return true;
       });
   }
