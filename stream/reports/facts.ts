@@ -1,0 +1,111 @@
+// What the live reports count, read off the shop's events: at most one fact per event, in the reports' own terms.
+import type { EventOf } from '../../schemas/topics.ts';
+import type { RankedMetric } from '../../serving/reports/item-metrics.ts';
+
+export { ITEM_METRICS, type ItemMetric, type RankedMetric } from '../../serving/reports/item-metrics.ts';
+
+/** An amount added to one key (an item, a query) in one category (null when the event names none). */
+export interface CountFact {
+  kind: 'count';
+  id: string;
+  time: number;
+  metric: Exclude<RankedMetric, 'bought'>;
+  key: string;
+  category: string | null;
+  amount: number;
+}
+
+export interface PlacedLine {
+  itemId: string;
+  category: string;
+  quantity: number;
+  unitPriceMinor: number;
+}
+
+/** An order placed: its lines count as bought, and its revenue per category, until it is retracted. */
+export interface PlacedFact {
+  kind: 'placed';
+  id: string;
+  time: number;
+  orderId: string;
+  lines: PlacedLine[];
+}
+
+/**
+ * An order leaving the counts. A cancellation undoes a placement seen before it (an order cancelled on
+ * expiry and placed again by a late payment counts again); a refund means the order's money went back,
+ * so it never counts, whichever of the two is read first.
+ */
+export interface RetractedFact {
+  kind: 'retracted';
+  id: string;
+  time: number;
+  orderId: string;
+  refund: boolean;
+}
+
+export type Fact = CountFact | PlacedFact | RetractedFact;
+
+/** The topics whose events the reports read. */
+export const REPORTED_TOPICS = [
+  'product.viewed',
+  'cart',
+  'wishlist',
+  'search.performed',
+  'orders',
+  'payments',
+] as const;
+export type ReportedTopic = (typeof REPORTED_TOPICS)[number];
+export type ReportedEvent = EventOf<ReportedTopic>;
+
+/** The fact an event stands for, or undefined for events the reports do not count (an order shipped). */
+export function factOf(event: ReportedEvent): Fact | undefined {
+  const { eventId: id, occurredAt: time } = event;
+  const count = (metric: CountFact['metric'], key: string, category: string | null, amount: number): CountFact => ({
+    kind: 'count',
+    id,
+    time,
+    metric,
+    key,
+    category,
+    amount,
+  });
+  switch (event.type) {
+    case 'ProductViewed':
+      return count('viewed', event.itemId, event.category, 1);
+    case 'CartItemAdded':
+      return count('carted', event.itemId, event.category, event.quantity);
+    case 'WishlistItemAdded':
+      return count('wishlisted', event.itemId, event.category, 1);
+    case 'WishlistItemRemoved':
+      return count('wishlisted', event.itemId, event.category ?? null, -1);
+    case 'SearchPerformed': {
+      const query = normalizedQuery(event.query);
+      return query ? count('searched', query, event.filters.category ?? null, 1) : undefined;
+    }
+    case 'OrderPlaced':
+      return {
+        kind: 'placed',
+        id,
+        time,
+        orderId: event.orderId,
+        lines: event.lines.map(({ itemId, category, quantity, unitPriceMinor }) => ({
+          itemId,
+          category,
+          quantity,
+          unitPriceMinor,
+        })),
+      };
+    case 'OrderCancelled':
+      return { kind: 'retracted', id, time, orderId: event.orderId, refund: false };
+    case 'PaymentRefunded':
+      return { kind: 'retracted', id, time, orderId: event.orderId, refund: true };
+    default:
+      return undefined;
+  }
+}
+
+/** Queries counted alike whatever their case and spacing ("Samsung  TV" and "samsung tv"). */
+export function normalizedQuery(query: string): string {
+  return query.trim().toLowerCase().replace(/\s+/g, ' ');
+}
