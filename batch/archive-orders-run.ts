@@ -7,14 +7,15 @@ import { createOrderArchive } from '../serving/orders/archive/create-order-archi
 import { OrderEvents } from '../serving/orders/order-events.ts';
 import { ordersDatabase } from '../serving/orders/store/orders-database.ts';
 import { SqlOrderStore } from '../serving/orders/store/sql-order-store.ts';
-import { archiveOrders } from './archive-orders.ts';
+import { archiveCutoff, archiveOrders } from './archive-orders.ts';
 
 export async function runArchiveOrders(config: Config, olderThanDays: number, progress: Progress): Promise<number> {
   const orders = new SqlOrderStore(ordersDatabase(config), { clock: systemClock, events: new OrderEvents(newUuid) });
   const archive = createOrderArchive(config);
   const closeAll = await startAll([orders, archive]);
   try {
-    return await archiveOrders({ orders, archive }, systemClock() - olderThanDays * 86_400_000, progress);
+    const before = archiveCutoff(systemClock(), olderThanDays * 86_400_000, config.orders.returnWindowMs);
+    return await archiveOrders({ orders, archive }, before, progress);
   } finally {
     await closeAll();
   }

@@ -27,7 +27,9 @@ describe('expireIfUnpaid', () => {
       userId: 'ann',
       clientKey: `key-${n}`,
       pincode: '07030',
-      lines: [{ itemId: 'kettle', category: 'kitchen', quantity: 1, unitPriceMinor: 2500, warehouseId: null }],
+      lines: [
+        { itemId: 'kettle', category: 'kitchen', quantity: 1, unitPriceMinor: 2500, warehouseId: null, sellerId: null },
+      ],
       totalMinor: 2500,
       currency: 'USD',
       expiresAt: 1000,

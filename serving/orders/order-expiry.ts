@@ -13,7 +13,14 @@ const BATCH = 1000;
 
 export class OrderExpiry {
   constructor(
-    private readonly deps: { orders: OrderStore; jobs: JobQueue; gateway: PaymentGateway; clock: Clock; logger: Logger; sweepEveryMs: number },
+    private readonly deps: {
+      orders: OrderStore;
+      jobs: JobQueue;
+      gateway: PaymentGateway;
+      clock: Clock;
+      logger: Logger;
+      sweepEveryMs: number;
+    },
   ) {}
 
   /** Catches up on what passed while the shop was down, then re-arms every unpaid order. */
@@ -23,7 +30,8 @@ export class OrderExpiry {
     });
     this.deps.jobs.every('order-sweep', this.deps.sweepEveryMs, () => this.sweep().then(() => undefined));
     await this.sweep();
-    for (const { orderId, expiresAt } of await this.deps.orders.awaitingPayment(100_000)) await this.arm(orderId, expiresAt);
+    for (const { orderId, expiresAt } of await this.deps.orders.awaitingPayment(100_000))
+      await this.arm(orderId, expiresAt);
   }
 
   close = () => Promise.resolve();
@@ -43,7 +51,9 @@ export class OrderExpiry {
    */
   async settled(order: Order): Promise<void> {
     if (order.status === 'CREATED') return;
-    await this.disarm(order.orderId).catch((error: unknown) => this.deps.logger.warn({ err: error, orderId: order.orderId }, 'could not disarm a settled order\'s expiry'));
+    await this.disarm(order.orderId).catch((error: unknown) =>
+      this.deps.logger.warn({ err: error, orderId: order.orderId }, "could not disarm a settled order's expiry"),
+    );
   }
 
   /** How many expiry triggers wait: one per unpaid order. */
@@ -59,7 +69,8 @@ export class OrderExpiry {
   /** Expires every order past its time and refunds every payment that could not place its order. */
   async sweep(): Promise<{ expired: number; refunded: number }> {
     let expired = 0;
-    for (const orderId of await this.deps.orders.expired(this.deps.clock(), BATCH)) if (await this.expire(orderId)) expired++;
+    for (const orderId of await this.deps.orders.expired(this.deps.clock(), BATCH))
+      if (await this.expire(orderId)) expired++;
     const refunds = await this.deps.orders.refundsDue(BATCH);
     for (const refund of refunds) {
       await this.deps.gateway.refund(refund.paymentId, refund.amountMinor);
@@ -76,11 +87,19 @@ export class OrderExpiry {
  * as declined). A capture that cannot place it (the wrong amount) is left for a refund, and the order
  * still expires, so its stock is never held for good. Answers whether the order was cancelled as expired.
  */
-export async function expireIfUnpaid(deps: { orders: OrderStore; gateway: PaymentGateway }, orderId: string, now: number): Promise<boolean> {
+export async function expireIfUnpaid(
+  deps: { orders: OrderStore; gateway: PaymentGateway },
+  orderId: string,
+  now: number,
+): Promise<boolean> {
   const order = await deps.orders.get(orderId);
   if (order?.status !== 'CREATED' || order.expiresAt > now) return false;
   const known = await deps.gateway.lookup(orderId);
-  if (known?.status === 'succeeded' && (await deps.orders.paymentSucceeded(orderId, known.paymentId, known.amountMinor)).order.status !== 'CREATED') return false;
+  if (
+    known?.status === 'succeeded' &&
+    (await deps.orders.paymentSucceeded(orderId, known.paymentId, known.amountMinor)).order.status !== 'CREATED'
+  )
+    return false;
   if (known?.status === 'failed') {
     await deps.orders.paymentFailed(orderId, known.paymentId, known.reason);
     return false;

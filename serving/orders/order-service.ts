@@ -11,9 +11,11 @@ import type { ServiceabilityService } from '../serviceability/serviceability-ser
 import type { UserService } from '../users/user-service.ts';
 import { AlreadyCheckedOut, type CheckoutContext } from './checkout/checkout-context.ts';
 import { runCheckout } from './checkout/workflow.ts';
-import { orderTotal, type NewOrder, type Order } from './order.ts';
+import { orderTotal, type NewOrder, type Order, type OrderStatus } from './order.ts';
+import type { OrdersOf } from './order-query.ts';
 import type { PaymentGateway } from './payments/payment-gateway.ts';
 import type { OrderArchive } from './archive/order-archive.ts';
+import { pageOrders } from './order-pages.ts';
 import type { OrderExpiry } from './order-expiry.ts';
 import type { OrderStore } from './store/order-store.ts';
 
@@ -66,7 +68,8 @@ export class OrderService {
     try {
       prepared = await this.prepare(userId, input);
     } catch (error) {
-      const earlier = error instanceof DomainError ? await this.deps.orders.byClientKey(userId, input.clientKey) : undefined;
+      const earlier =
+        error instanceof DomainError ? await this.deps.orders.byClientKey(userId, input.clientKey) : undefined;
       if (earlier) return { order: earlier, created: false };
       throw error;
     }
@@ -83,42 +86,62 @@ export class OrderService {
   }
 
   /** Applies a signed gateway callback; a duplicate is applied once. Answers the order as it now is. */
-  async paymentCallback(body: string, signature: string | undefined): Promise<{ order: Order | undefined; duplicate: boolean }> {
+  async paymentCallback(
+    body: string,
+    signature: string | undefined,
+  ): Promise<{ order: Order | undefined; duplicate: boolean }> {
     const callback = this.deps.gateway.verifyCallback(body, signature);
-    if (!callback) throw new DomainError('unauthenticated', 'x-payment-signature', 'the callback is not signed by the payment gateway');
+    if (!callback)
+      throw new DomainError(
+        'unauthenticated',
+        'x-payment-signature',
+        'the callback is not signed by the payment gateway',
+      );
     const applied =
       callback.status === 'failed'
         ? await this.deps.orders.paymentFailed(callback.orderId, callback.paymentId, callback.reason)
-        : await this.deps.orders.paymentSucceeded(callback.orderId, callback.paymentId, callback.amountMinor).then((o) => ({ order: o.order, duplicate: o.kind === 'duplicate' }));
+        : await this.deps.orders
+            .paymentSucceeded(callback.orderId, callback.paymentId, callback.amountMinor)
+            .then((o) => ({ order: o.order, duplicate: o.kind === 'duplicate' }));
     if (applied.order) await this.deps.expiry.settled(applied.order);
     return applied;
   }
 
   /** A live order, else an archived one. */
   async get(userId: string, orderId: string): Promise<Order> {
-    const live = await this.deps.orders.get(orderId);
+    const order = (await this.deps.orders.get(orderId)) ?? (await this.deps.archive.get(orderId));
     // Another shopper's order is as absent as a missing one: its existence is not theirs to learn.
-    const order = live ? (live.userId === userId ? live : undefined) : await this.deps.archive.get(userId, orderId);
-    if (!order) throw notFound('orderId', `you have no order ${orderId}`);
+    if (!order || order.userId !== userId) throw notFound('orderId', `you have no order ${orderId}`);
     return order;
   }
 
-  /** Live and archived orders merged, newest first. */
-  async list(userId: string, limit: number): Promise<Order[]> {
-    const [live, archived] = await Promise.all([this.deps.orders.list(userId, limit), this.deps.archive.list(userId, limit)]);
-    const seen = new Set(live.map((o) => o.orderId));
-    // An order copied to the archive but not yet deleted from the live database shows once.
-    return [...live, ...archived.filter((o) => !seen.has(o.orderId))].sort((a, b) => b.createdAt - a.createdAt || a.orderId.localeCompare(b.orderId)).slice(0, limit);
+  /** One page of a shopper's (or a seller's) live and archived orders: see pageOrders. */
+  list(
+    of: OrdersOf,
+    limit: number,
+    cursor?: string,
+    status?: OrderStatus,
+  ): Promise<{ orders: Order[]; next: string | null }> {
+    return pageOrders({ live: this.deps.orders, archive: this.deps.archive }, of, { limit, cursor, status });
   }
 
   /** The order to create, priced now, and the warehouses that can deliver each line, fastest first. */
-  private async prepare(userId: string, input: CheckoutInput): Promise<Pick<CheckoutContext, 'newOrder' | 'warehouses'>> {
-    const wanted = input.lines ?? (await this.deps.cart.get(userId)).lines.filter((l) => l.item).map(({ itemId, quantity }) => ({ itemId, quantity }));
-    if (wanted.length === 0) throw invalid(input.lines ? 'lines' : 'cart', input.lines ? 'must name at least one item' : 'your cart is empty');
+  private async prepare(
+    userId: string,
+    input: CheckoutInput,
+  ): Promise<Pick<CheckoutContext, 'newOrder' | 'warehouses'>> {
+    const wanted =
+      input.lines ??
+      (await this.deps.cart.get(userId)).lines
+        .filter((l) => l.item)
+        .map(({ itemId, quantity }) => ({ itemId, quantity }));
+    if (wanted.length === 0)
+      throw invalid(input.lines ? 'lines' : 'cart', input.lines ? 'must name at least one item' : 'your cart is empty');
     const field = input.lines ? 'lines' : 'cart.lines';
     const seen = new Set<string>();
     wanted.forEach((l, i) => {
-      if (seen.has(l.itemId)) throw invalid(`${field}[${i}].itemId`, `${l.itemId} is listed twice; give one line with the total quantity`);
+      if (seen.has(l.itemId))
+        throw invalid(`${field}[${i}].itemId`, `${l.itemId} is listed twice; give one line with the total quantity`);
       seen.add(l.itemId);
     });
     const pincode = await this.pincodeOf(userId, input.addressId);
@@ -130,9 +153,20 @@ export class OrderService {
       const item = items[i];
       if (!item) throw invalid(`${field}[${i}].itemId`, `no item with id ${l.itemId} in the catalog`);
       const from = Object.entries(reachable[item.itemClass]).sort(([a, x], [b, y]) => x - y || a.localeCompare(b));
-      if (from.length === 0) throw new DomainError('conflict', `${field}[${i}].itemId`, `${item.name} cannot be delivered to ${pincode}`);
-      warehouses.set(item.itemId, from.map(([warehouseId]) => warehouseId));
-      return { itemId: item.itemId, category: item.category, quantity: l.quantity, unitPriceMinor: item.priceMinor, warehouseId: null };
+      if (from.length === 0)
+        throw new DomainError('conflict', `${field}[${i}].itemId`, `${item.name} cannot be delivered to ${pincode}`);
+      warehouses.set(
+        item.itemId,
+        from.map(([warehouseId]) => warehouseId),
+      );
+      return {
+        itemId: item.itemId,
+        category: item.category,
+        quantity: l.quantity,
+        unitPriceMinor: item.priceMinor,
+        warehouseId: null,
+        sellerId: item.supplierId,
+      };
     });
     const now = this.deps.clock();
     const newOrder: NewOrder = {
@@ -152,14 +186,25 @@ export class OrderService {
   private async pincodeOf(userId: string, addressId: string | undefined): Promise<string> {
     const user = await this.deps.users.get(userId);
     const address = user.addresses.find((a) => a.addressId === (addressId ?? user.defaultAddressId));
-    if (!address) throw invalid('addressId', addressId ? `you have no address ${addressId}` : 'add a delivery address first, or name one');
+    if (!address)
+      throw invalid(
+        'addressId',
+        addressId ? `you have no address ${addressId}` : 'add a delivery address first, or name one',
+      );
     return address.pincode;
   }
 
   /** Bought from the cart: those lines leave it. Best effort: the order stands if this fails. */
   private async emptyCart(userId: string, order: Order): Promise<void> {
     for (const line of order.lines) {
-      await this.deps.cart.remove(userId, line.itemId).catch((error: unknown) => this.deps.logger.warn({ err: error, userId, itemId: line.itemId }, 'could not take a bought line out of the cart'));
+      await this.deps.cart
+        .remove(userId, line.itemId)
+        .catch((error: unknown) =>
+          this.deps.logger.warn(
+            { err: error, userId, itemId: line.itemId },
+            'could not take a bought line out of the cart',
+          ),
+        );
     }
   }
 }

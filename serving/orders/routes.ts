@@ -1,68 +1,57 @@
 // Orders HTTP API: checkout (idempotent by the Idempotency-Key header), the shopper's own orders, and
 // the payment gateway's signed callbacks.
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Tokens } from '../../platform/auth/tokens.ts';
-import { asShopper, body, json, problem } from '../../platform/http/openapi.ts';
+import { forAnyone, forShopper } from '../../platform/http/access.ts';
+import { id, token } from '../../platform/http/fields.ts';
+import { body, json, problem } from '../../platform/http/openapi.ts';
 import { createRouter } from '../../platform/http/router.ts';
-import { self, shopperOnly } from '../../platform/http/shopper.ts';
+import { self } from '../../platform/http/shopper.ts';
 import { MAX_QUANTITY } from '../cart/store/list-store.ts';
-import { ORDER_STATUSES } from './order.ts';
+import { OrderListQuery, orderPage } from './order-list-schema.ts';
+import { OrderSchema } from './order-schema.ts';
 import type { OrderService } from './order-service.ts';
-
-const OrderSchema = z
-  .object({
-    orderId: z.string(),
-    userId: z.string(),
-    status: z.enum(ORDER_STATUSES),
-    pincode: z.string(),
-    lines: z.array(
-      z.object({ itemId: z.string(), category: z.string(), quantity: z.number().int(), unitPriceMinor: z.number().int(), warehouseId: z.string().nullable() }),
-    ),
-    totalMinor: z.number().int(),
-    currency: z.string(),
-    paymentId: z.string().nullable(),
-    cancelReason: z.string().nullable(),
-    expiresAt: z.number().int(),
-    createdAt: z.number().int(),
-    updatedAt: z.number().int(),
-  })
-  .openapi('Order');
+import { PaymentCallbackSchema } from './payments/simulated-gateway.ts';
 
 const CheckoutBody = z
   .object({
     lines: z
       .array(
         z.object({
-          itemId: z.string().min(1, 'must not be empty').max(64),
-          quantity: z.number().int('must be a whole number').min(1, 'must be at least 1').max(MAX_QUANTITY, `must be at most ${MAX_QUANTITY}`),
+          itemId: id(),
+          quantity: z
+            .number()
+            .int('must be a whole number')
+            .min(1, 'must be at least 1')
+            .max(MAX_QUANTITY, `must be at most ${MAX_QUANTITY}`),
         }),
       )
       .min(1, 'must name at least one item')
       .max(100, 'at most 100 lines per order')
       .optional()
-      .openapi({ description: 'What to buy; the cart when absent (its lines leave the cart once the order is placed).' }),
-    addressId: z.string().optional().openapi({ description: 'One of your addresses; your default address when absent.' }),
+      .openapi({
+        description: 'What to buy; the cart when absent (its lines leave the cart once the order is placed).',
+      }),
+    addressId: id().optional().openapi({ description: 'One of your addresses; your default address when absent.' }),
     payment: z.object({
-      method: z.string().min(1, 'must not be empty').max(64).openapi({ description: 'A payment token; the simulated gateway takes pay_success, pay_decline and pay_no_answer.' }),
+      method: token({ max: 64 }).openapi({
+        description: 'A payment token; the simulated gateway takes pay_success, pay_decline and pay_no_answer.',
+      }),
     }),
   })
   .openapi('Checkout');
 
 const IdempotencyKey = z.object({
-  'idempotency-key': z
-    .string({ error: 'is required: a key of your choosing that makes retries of this checkout safe' })
-    .min(8, 'must be at least 8 characters')
-    .max(128, 'must be at most 128 characters')
-    .openapi({ param: { name: 'Idempotency-Key', in: 'header' } }),
+  'idempotency-key': token({ min: 8, max: 128 })
+    // Named as Hono hands headers to validators (lower case): a second, capitalised name conflicts in the document.
+    .openapi({ param: { name: 'idempotency-key', in: 'header' } }),
 });
-const UserParam = z.object({ userId: z.string().openapi({ param: { name: 'userId', in: 'path' } }) });
-const OrderParams = UserParam.extend({ orderId: z.string().openapi({ param: { name: 'orderId', in: 'path' } }) });
+const UserParam = z.object({ userId: id().openapi({ param: { name: 'userId', in: 'path' } }) });
+const OrderParams = UserParam.extend({ orderId: id().openapi({ param: { name: 'orderId', in: 'path' } }) });
 const order = (description: string) => json(z.object({ order: OrderSchema }), description);
 const errors = { 400: problem('invalid field'), 401: problem('not signed in'), 403: problem('not your orders') };
 
-export function orderRoutes(orders: OrderService, tokens: Tokens) {
+export function orderRoutes(orders: OrderService) {
   const router = createRouter();
-  shopperOnly(router, tokens, '/users/:userId/orders');
 
   return router
     .openapi(
@@ -73,7 +62,7 @@ export function orderRoutes(orders: OrderService, tokens: Tokens) {
         summary: 'Check out: create the order, hold its stock, take the payment',
         description:
           'Retrying with the same Idempotency-Key answers the first result (200). A placed order is 201; one whose payment has not answered is 202 and is cancelled, its stock released, if no payment arrives before expiresAt.',
-        ...asShopper,
+        ...forShopper,
         request: { params: UserParam, headers: IdempotencyKey, ...body(CheckoutBody) },
         responses: {
           200: order('the order an earlier request with this key created'),
@@ -102,12 +91,18 @@ export function orderRoutes(orders: OrderService, tokens: Tokens) {
         method: 'get',
         path: '/users/{userId}/orders',
         tags: ['orders'],
-        summary: 'Your orders, newest first',
-        ...asShopper,
-        request: { params: UserParam, query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }) },
-        responses: { 200: json(z.object({ orders: z.array(OrderSchema) }), 'your orders'), ...errors },
+        summary: 'Your orders, newest first, live and archived alike, a page at a time',
+        description:
+          'Pass the `nextCursor` of one page as `cursor` for the next; it is null on the last page. Paging through shows every order exactly once, also while finished orders move to the archive.',
+        ...forShopper,
+        request: { params: UserParam, query: OrderListQuery },
+        responses: { 200: orderPage('a page of your orders'), ...errors },
       }),
-      async (c) => c.json({ orders: await orders.list(self(c, c.req.valid('param').userId), c.req.valid('query').limit) }, 200),
+      async (c) => {
+        const { limit, cursor, status } = c.req.valid('query');
+        const page = await orders.list({ userId: self(c, c.req.valid('param').userId) }, limit, cursor, status);
+        return c.json({ orders: page.orders, nextCursor: page.next }, 200);
+      },
     )
     .openapi(
       createRoute({
@@ -115,7 +110,7 @@ export function orderRoutes(orders: OrderService, tokens: Tokens) {
         path: '/users/{userId}/orders/{orderId}',
         tags: ['orders'],
         summary: 'One of your orders',
-        ...asShopper,
+        ...forShopper,
         request: { params: OrderParams },
         responses: { 200: order('the order'), 404: problem('you have no such order'), ...errors },
       }),
@@ -128,21 +123,30 @@ export function orderRoutes(orders: OrderService, tokens: Tokens) {
       createRoute({
         method: 'post',
         path: '/payments/callbacks',
+        ...forAnyone,
         tags: ['payments'],
         summary: "The payment gateway's callback for a payment it left pending (signed; applied once per payment)",
         request: {
-          headers: z.object({ 'x-payment-signature': z.string().optional().openapi({ param: { name: 'X-Payment-Signature', in: 'header' } }) }),
-          body: { content: { 'application/json': { schema: z.object({ paymentId: z.string(), orderId: z.string(), status: z.enum(['succeeded', 'failed']) }).passthrough() } }, required: true },
+          headers: z.object({
+            'x-payment-signature': token({ max: 128 })
+              .optional()
+              .openapi({ param: { name: 'x-payment-signature', in: 'header' } }),
+          }),
+          ...body(PaymentCallbackSchema),
         },
         responses: {
           200: json(z.object({ order: OrderSchema.nullable(), duplicate: z.boolean() }), 'applied (or seen before)'),
+          400: problem('a field of the callback is malformed (named)'),
           401: problem('not signed by the gateway'),
           404: problem('no such order'),
         },
       }),
       async (c) => {
         // The signature covers the exact bytes sent, so the raw body is verified, not a re-serialised one.
-        const { order: updated, duplicate } = await orders.paymentCallback(await c.req.text(), c.req.header('x-payment-signature'));
+        const { order: updated, duplicate } = await orders.paymentCallback(
+          await c.req.text(),
+          c.req.header('x-payment-signature'),
+        );
         return c.json({ order: updated ?? null, duplicate }, 200);
       },
     );

@@ -6,4 +6,6 @@ import type { OrderArchive } from './order-archive.ts';
 import { SqliteOrderArchive } from './sqlite-order-archive.ts';
 
 export const createOrderArchive = (config: Config): OrderArchive =>
-  config.cassandra.kind === 'real' ? new CassandraOrderArchive(config.cassandra) : new SqliteOrderArchive(path.join(config.dataDir, 'order-archive.db'));
+  config.cassandra.kind === 'real'
+    ? new CassandraOrderArchive(config.cassandra)
+    : new SqliteOrderArchive(path.join(config.dataDir, 'order-archive.db'));

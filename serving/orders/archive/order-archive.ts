@@ -1,13 +1,15 @@
-// The order archive port: finished orders (delivered or cancelled) leave the live orders database for
-// cheap, per-shopper storage; the orders API merges both.
+// The order archive port: finished orders (delivered, cancelled or returned) leave the live orders
+// database for cheap storage kept the way it is read (by id, by shopper, by seller); the orders API
+// merges both.
 import type { Lifecycle } from '../../../platform/lifecycle.ts';
+import type { OrderPageQuery, OrdersOf } from '../order-query.ts';
 import type { Order } from '../order.ts';
 
 export interface OrderArchive extends Lifecycle {
   /** Keeps the orders; archiving one twice keeps one copy (the later write). */
   put(orders: Order[]): Promise<void>;
-  /** The shopper's archived orders, newest first, at most `limit`. */
-  list(userId: string, limit: number): Promise<Order[]>;
-  /** Undefined when the shopper has no such archived order. */
-  get(userId: string, orderId: string): Promise<Order | undefined>;
+  /** A page of the shopper's or the seller's archived orders, newest first (then by order id). */
+  list(of: OrdersOf, query: OrderPageQuery): Promise<Order[]>;
+  /** Undefined when no such order is archived. */
+  get(orderId: string): Promise<Order | undefined>;
 }

@@ -18,7 +18,12 @@ export interface CheckoutDeps {
 }
 
 export function checkoutSteps(deps: CheckoutDeps): Step<CheckoutContext>[] {
-  return [createOrder(deps.orders), armExpiry(deps.expiry), takePayment(deps.gateway, deps.orders), placeOrder(deps.orders, deps.expiry)];
+  return [
+    createOrder(deps.orders),
+    armExpiry(deps.expiry),
+    takePayment(deps.gateway, deps.orders),
+    placeOrder(deps.orders, deps.expiry),
+  ];
 }
 
 export function runCheckout(steps: Step<CheckoutContext>[], context: CheckoutContext, logger: Logger): Promise<void> {

@@ -5,8 +5,21 @@ import { expect, it } from 'vitest';
 import { FileNotifier } from './file-notifier.ts';
 import type { Notification } from './notifier.ts';
 
-const placed = (n: number): Notification => ({ eventId: `evt-${n}`, userId: 'ann', channel: 'email', template: 'order_placed', params: { orderId: `order-${n}` }, at: n });
-const linesOf = (file: string) => fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as Notification).eventId);
+const placed = (n: number): Notification => ({
+  eventId: `evt-${n}`,
+  recipient: { kind: 'shopper', userId: 'ann' },
+  channel: 'email',
+  to: 'ann@example.com',
+  template: 'order_placed',
+  params: { orderId: `order-${n}` },
+  at: n,
+});
+const linesOf = (file: string) =>
+  fs
+    .readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => (JSON.parse(l) as Notification).eventId);
 
 it('writes each notification once across redeliveries and restarts, remembering only the newest ids', async () => {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'emporium-notify-')), 'notifications.jsonl');
@@ -30,24 +43,27 @@ it('writes each notification once across redeliveries and restarts, remembering 
 
 it('moves a full file aside and starts a new one, still writing each notification once across a restart', async () => {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'emporium-notify-')), 'notifications.jsonl');
-  // Three lines (about 110 bytes each) fill a 300-byte file.
-  const notifier = new FileNotifier(file, 10, 300);
+  // Three lines (about 170 bytes each) fill a 450-byte file.
+  const notifier = new FileNotifier(file, 10, 450);
   await notifier.start();
   for (let n = 1; n <= 7; n++) await notifier.send(placed(n));
   await notifier.close();
   expect([linesOf(`${file}.1`), linesOf(file)]).toEqual([['evt-4', 'evt-5', 'evt-6'], ['evt-7']]);
 
-  const restarted = new FileNotifier(file, 10, 300);
+  const restarted = new FileNotifier(file, 10, 450);
   await restarted.start();
   await restarted.send(placed(5));
   await restarted.send(placed(8));
   await restarted.close();
-  expect([linesOf(`${file}.1`), linesOf(file)]).toEqual([['evt-4', 'evt-5', 'evt-6'], ['evt-7', 'evt-8']]);
+  expect([linesOf(`${file}.1`), linesOf(file)]).toEqual([
+    ['evt-4', 'evt-5', 'evt-6'],
+    ['evt-7', 'evt-8'],
+  ]);
 });
 
 it('names a failed move aside on every send it fails, and moves aside once it can', async () => {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'emporium-notify-')), 'notifications.jsonl');
-  const notifier = new FileNotifier(file, 10, 300);
+  const notifier = new FileNotifier(file, 10, 450);
   await notifier.start();
   for (let n = 1; n <= 3; n++) await notifier.send(placed(n));
   // A directory with something in it where the full file should move: the rename fails.

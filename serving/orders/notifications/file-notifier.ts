@@ -29,7 +29,8 @@ export class FileNotifier implements Notifier {
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
     for (const file of [this.rotated(), this.file]) {
       if (!fs.existsSync(file)) continue;
-      for (const line of fs.readFileSync(file, 'utf8').split('\n')) if (line) this.note((JSON.parse(line) as Notification).eventId);
+      for (const line of fs.readFileSync(file, 'utf8').split('\n'))
+        if (line) this.note((JSON.parse(line) as Notification).eventId);
     }
     this.open();
     return Promise.resolve();

@@ -8,7 +8,9 @@ export type ChargeOutcome =
   | { status: 'pending'; paymentId: string };
 
 /** What a gateway's callback reports about a payment it had left pending. */
-export type PaymentCallback = { paymentId: string; orderId: string } & ({ status: 'succeeded'; amountMinor: number } | { status: 'failed'; reason: string });
+export type PaymentCallback = { paymentId: string; orderId: string } & (
+  { status: 'succeeded'; amountMinor: number } | { status: 'failed'; reason: string }
+);
 
 export interface PaymentGateway extends Lifecycle {
   /** Asks for the amount; `method` is the shopper's payment token. One order, one payment id, however often asked. */
@@ -20,6 +22,9 @@ export interface PaymentGateway extends Lifecycle {
   lookup(orderId: string): Promise<ChargeOutcome | undefined>;
   /** Gives a captured payment back; refunding one twice refunds it once. */
   refund(paymentId: string, amountMinor: number): Promise<void>;
-  /** The callback in `body` if `signature` proves the gateway sent it; undefined otherwise. */
+  /**
+   * The callback in `body` if `signature` proves the gateway sent it; undefined otherwise. A signed body
+   * that is malformed throws a 400 naming the field.
+   */
   verifyCallback(body: string, signature: string | undefined): PaymentCallback | undefined;
 }

@@ -2,16 +2,33 @@
 // cards do. `pay_success` is captured at once, `pay_decline` is declined, `pay_no_answer` stays
 // pending and never calls back. Callbacks are signed with HMAC-SHA256, as real gateways' webhooks are.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import { z } from '@hono/zod-openapi';
 import { invalid } from '../../../platform/errors.ts';
+import { id, text } from '../../../platform/http/fields.ts';
 import type { ChargeOutcome, PaymentCallback, PaymentGateway } from './payment-gateway.ts';
 
 export const SIMULATED_METHODS = ['pay_success', 'pay_decline', 'pay_no_answer'] as const;
 
-const Callback = z.discriminatedUnion('status', [
-  z.object({ paymentId: z.string().min(1), orderId: z.string().min(1), status: z.literal('succeeded'), amountMinor: z.number().int().min(0) }),
-  z.object({ paymentId: z.string().min(1), orderId: z.string().min(1), status: z.literal('failed'), reason: z.string() }),
-]);
+/** The simulated gateway's callback body; the callbacks route documents and checks it. */
+export const PaymentCallbackSchema = z
+  .discriminatedUnion('status', [
+    z.object({
+      paymentId: id({ max: 128 }),
+      orderId: id(),
+      status: z.literal('succeeded'),
+      amountMinor: z
+        .number({ error: 'must be a whole number of minor units (cents)' })
+        .int('must be a whole number of minor units (cents)')
+        .min(0, 'must not be negative'),
+    }),
+    z.object({
+      paymentId: id({ max: 128 }),
+      orderId: id(),
+      status: z.literal('failed'),
+      reason: text({ max: 500 }),
+    }),
+  ])
+  .openapi('PaymentCallback');
 
 export class SimulatedGateway implements PaymentGateway {
   /** Refunded amounts by payment id: what a gateway dashboard would show. */
@@ -26,7 +43,8 @@ export class SimulatedGateway implements PaymentGateway {
 
   charge(request: { orderId: string; amountMinor: number; currency: string; method: string }): Promise<ChargeOutcome> {
     const outcome = outcomeOf(request);
-    if (!outcome) return Promise.reject(invalid('payment.method', `the simulated gateway takes ${SIMULATED_METHODS.join(', ')}`));
+    if (!outcome)
+      return Promise.reject(invalid('payment.method', `the simulated gateway takes ${SIMULATED_METHODS.join(', ')}`));
     this.charges.set(request.orderId, outcome);
     return Promise.resolve(outcome);
   }
@@ -50,8 +68,19 @@ export class SimulatedGateway implements PaymentGateway {
     const expected = Buffer.from(this.sign(body), 'hex');
     const given = Buffer.from(signature, 'hex');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
-    const parsed = Callback.safeParse(JSON.parse(body));
-    return parsed.success ? parsed.data : undefined;
+    // Signed, so the gateway sent it: a body it got wrong is a 400 naming the field, not a forgery.
+    let value: unknown;
+    try {
+      value = JSON.parse(body);
+    } catch {
+      throw invalid('body', 'is not JSON');
+    }
+    const parsed = PaymentCallbackSchema.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw invalid(issue.path.join('.') || 'body', issue.message);
+    }
+    return parsed.data;
   }
 }
 

@@ -52,6 +52,32 @@ const orderMigrations: Record<string, Migration> = {
       await db.schema.createIndex('payments_refund').on('payments').columns(['refund']).execute();
     },
   },
+  // Fulfilment: who carries a shipped order and its tracking number, and when it was delivered (returns count from there).
+  '005-order-lifecycle': {
+    async up(db: Kysely<unknown>) {
+      // One column per statement: SQLite's ALTER TABLE adds one at a time.
+      await db.schema.alterTable('orders').addColumn('carrier', 'varchar(64)').execute();
+      await db.schema.alterTable('orders').addColumn('tracking_id', 'varchar(128)').execute();
+      await db.schema.alterTable('orders').addColumn('delivered_at', 'bigint').execute();
+    },
+  },
+  // A seller's orders: one row per seller of an order, written with it, so "orders holding my items" is one index range.
+  '006-order-sellers': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('order_sellers')
+        .addColumn('seller_id', 'varchar(64)', (c) => c.notNull())
+        .addColumn('order_id', 'varchar(64)', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('order_sellers_pk', ['seller_id', 'order_id'])
+        .execute();
+      await db.schema
+        .createIndex('order_sellers_newest')
+        .on('order_sellers')
+        .columns(['seller_id', 'created_at', 'order_id'])
+        .execute();
+    },
+  },
 };
 
 export const ordersDatabaseMigrations: Record<string, Migration> = { ...inventoryMigrations, ...orderMigrations };

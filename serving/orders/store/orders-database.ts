@@ -5,4 +5,5 @@ import { sharedDatabase } from '../../../platform/sql/shared-database.ts';
 import { ordersDatabaseMigrations } from './migrations.ts';
 import type { OrdersDb } from './sql-order-store.ts';
 
-export const ordersDatabase = (config: Config) => sharedDatabase(() => openDatabase<OrdersDb>(config.sql.orders, ordersDatabaseMigrations));
+export const ordersDatabase = (config: Config) =>
+  sharedDatabase(() => openDatabase<OrdersDb>(config.sql.orders, ordersDatabaseMigrations));

@@ -15,7 +15,11 @@ export const createOrder = (orders: OrderStore) =>
       if (outcome.kind === 'existing') throw new AlreadyCheckedOut(outcome.order);
       if (outcome.kind === 'out_of_stock') {
         const at = newOrder.lines.findIndex((l) => l.itemId === outcome.itemId);
-        throw new DomainError('out_of_stock', `lines[${at}].itemId`, `${outcome.itemId} is out of stock in every warehouse that delivers to ${newOrder.pincode}`);
+        throw new DomainError(
+          'out_of_stock',
+          `lines[${at}].itemId`,
+          `${outcome.itemId} is out of stock in every warehouse that delivers to ${newOrder.pincode}`,
+        );
       }
       context.order = outcome.order;
       return { orderId: outcome.order.orderId };

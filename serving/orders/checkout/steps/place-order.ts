@@ -12,7 +12,9 @@ export const placeOrder = (orders: OrderStore, expiry: OrderExpiry) =>
     async (context) => {
       const charge = context.charge!;
       if (charge.status !== 'succeeded') return undefined;
-      context.order = (await orders.paymentSucceeded(context.order!.orderId, charge.paymentId, charge.amountMinor)).order;
+      context.order = (
+        await orders.paymentSucceeded(context.order!.orderId, charge.paymentId, charge.amountMinor)
+      ).order;
       await expiry.settled(context.order);
       return undefined;
     },

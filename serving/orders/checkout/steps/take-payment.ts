@@ -12,14 +12,21 @@ export const takePayment = (gateway: PaymentGateway, orders: OrderStore) =>
     'take-payment',
     async (context) => {
       const { orderId, totalMinor, currency } = context.order!;
-      const charge = await gateway.charge({ orderId, amountMinor: totalMinor, currency, method: context.paymentMethod });
+      const charge = await gateway.charge({
+        orderId,
+        amountMinor: totalMinor,
+        currency,
+        method: context.paymentMethod,
+      });
       context.charge = charge;
       if (charge.status === 'failed') {
         await orders.paymentFailed(orderId, charge.paymentId, charge.reason);
         context.cancelReason = 'payment_failed';
         throw new DomainError('payment_declined', 'payment.method', `the payment was declined: ${charge.reason}`);
       }
-      return charge.status === 'succeeded' ? { orderId, paymentId: charge.paymentId, amountMinor: charge.amountMinor } : undefined;
+      return charge.status === 'succeeded'
+        ? { orderId, paymentId: charge.paymentId, amountMinor: charge.amountMinor }
+        : undefined;
     },
     async (captured) => {
       if (!captured) return;
