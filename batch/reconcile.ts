@@ -23,7 +23,11 @@ export async function reconcile(
 ): Promise<ReconcileReport> {
   let expiredOrders = 0;
   // The same decision the shop's expiry makes: the gateway is asked before an unpaid order is cancelled.
-  for (let due = await deps.orders.expired(deps.clock(), BATCH); due.length > 0; due = await deps.orders.expired(deps.clock(), BATCH)) {
+  for (
+    let due = await deps.orders.expired(deps.clock(), BATCH);
+    due.length > 0;
+    due = await deps.orders.expired(deps.clock(), BATCH)
+  ) {
     for (const orderId of due) if (await expireIfUnpaid(deps, orderId, deps.clock())) expiredOrders++;
   }
   // Holds first: giving them back is recorded on the ledger, so the counts below already include them.

@@ -1,6 +1,5 @@
-// The offline serviceability job: builds the whole table from the saved network (the demo network when
+// The offline serviceability job: builds the whole table from the saved network (the network handed in when
 // none is saved, or when asked for a fresh one) and saves it where the shop loads it from.
-import { demoNetwork } from '../ingest/demo/network.ts';
 import type { Progress } from '../platform/progress.ts';
 import type { Network } from '../serving/serviceability/network.ts';
 import { TableBuilder } from '../serving/serviceability/table-builder.ts';
@@ -17,9 +16,14 @@ export interface ServiceabilityReport {
   tableFile: string;
 }
 
-export function buildServiceability(dataDir: string, options: { demoWarehouses?: number }, progress: Progress): ServiceabilityReport {
+export function buildServiceability(
+  dataDir: string,
+  /** `fresh` replaces the saved network; `initial` is used when none is saved (the caller picks both, e.g. the demo's). */
+  networks: { fresh?: Network; initial: () => Network },
+  progress: Progress,
+): ServiceabilityReport {
   const files = new TableFiles(dataDir);
-  const network: Network = options.demoWarehouses !== undefined ? demoNetwork({ warehouses: options.demoWarehouses }) : (files.readNetwork() ?? demoNetwork());
+  const network: Network = networks.fresh ?? files.readNetwork() ?? networks.initial();
   const started = performance.now();
   const table = new TableBuilder(network).build(progress);
   const buildMs = performance.now() - started;

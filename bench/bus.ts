@@ -46,11 +46,20 @@ const consumeElapsed = performance.now() - consumeStart;
 await bus.close();
 const peak = memory.stop();
 
-console.log(`embedded bus, ${EVENTS.toLocaleString('en-US')} events of ${value.length} bytes, 6 partitions, batches of ${BATCH}`);
+console.log(
+  `embedded bus, ${EVENTS.toLocaleString('en-US')} events of ${value.length} bytes, 6 partitions, batches of ${BATCH}`,
+);
 console.table({
-  publish: { 'events/s': perSecond(EVENTS, publishElapsed), 'elapsed ms': publishElapsed.toFixed(0), ...summarize(publishMs) },
+  publish: {
+    'events/s': perSecond(EVENTS, publishElapsed),
+    'elapsed ms': publishElapsed.toFixed(0),
+    ...summarize(publishMs),
+  },
   consume: { 'events/s': perSecond(consumed, consumeElapsed), 'elapsed ms': consumeElapsed.toFixed(0) },
-  'publish+consume': { 'events/s': perSecond(EVENTS, publishElapsed + consumeElapsed), 'elapsed ms': (publishElapsed + consumeElapsed).toFixed(0) },
+  'publish+consume': {
+    'events/s': perSecond(EVENTS, publishElapsed + consumeElapsed),
+    'elapsed ms': (publishElapsed + consumeElapsed).toFixed(0),
+  },
 });
 console.log(`peak RSS ${megabytes(peak)}, log file ${megabytes(fs.statSync(path.join(dir, 'bus.db')).size)}`);
 fs.rmSync(dir, { recursive: true });

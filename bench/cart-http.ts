@@ -12,11 +12,16 @@ try {
   const url = await shop.url;
   const call = jsonClient(url);
   // The demo catalog is applied by the item service in the background after start.
-  while ((await call('GET', `/api/items/${demoItemId(ITEMS - 1)}`)).status !== 200) await new Promise((r) => setTimeout(r, 100));
+  while ((await call('GET', `/api/items/${demoItemId(ITEMS - 1)}`)).status !== 200)
+    await new Promise((r) => setTimeout(r, 100));
 
   const shoppers = await Promise.all(
     Array.from({ length: SHOPPERS }, async (_, i) => {
-      const res = await call('POST', '/api/users', { email: `bench-${i}@example.com`, password: 'bench-password', name: `Bench ${i}` });
+      const res = await call('POST', '/api/users', {
+        email: `bench-${i}@example.com`,
+        password: 'bench-password',
+        name: `Bench ${i}`,
+      });
       return res.body as { userId: string; token: string };
     }),
   );
@@ -26,7 +31,13 @@ try {
     // Empty carts, so no line reaches its limit and every run reads carts of the same size.
     await Promise.all(shoppers.map((s) => call('DELETE', `/api/users/${s.userId}/cart`, undefined, s.token)));
     if (requests.length === 1 && requests[0] === 'get') {
-      await Promise.all(shoppers.flatMap((s, i) => Array.from({ length: 10 }, (_, k) => call('POST', `/api/users/${s.userId}/cart/items`, { itemId: demoItemId((i * 10 + k) % ITEMS) }, s.token))));
+      await Promise.all(
+        shoppers.flatMap((s, i) =>
+          Array.from({ length: 10 }, (_, k) =>
+            call('POST', `/api/users/${s.userId}/cart/items`, { itemId: demoItemId((i * 10 + k) % ITEMS) }, s.token),
+          ),
+        ),
+      );
     }
     let next = 0;
     const result = await autocannon({
@@ -42,7 +53,10 @@ try {
           method: 'POST' as const,
           path: `/api/users/${userId}/cart/items`,
           headers,
-          setupRequest: (request: object) => ({ ...request, body: JSON.stringify({ itemId: demoItemId((shopper * 10 + (adds++ % 20)) % ITEMS), quantity: 1 }) }),
+          setupRequest: (request: object) => ({
+            ...request,
+            body: JSON.stringify({ itemId: demoItemId((shopper * 10 + (adds++ % 20)) % ITEMS), quantity: 1 }),
+          }),
         };
         const get = { method: 'GET' as const, path: `/api/users/${userId}/cart`, headers };
         client.setRequests(requests.map((r) => (r === 'add' ? add : get)));

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { demoItemId, demoItems } from '../ingest/demo/items.ts';
-import { benchShop, cpuTime, figures, jsonClient, settled } from './http.ts';
+import { benchShop, cpuTime, figures, jsonClient, settled, staffToken } from './http.ts';
 import { openLoop } from './open-loop.ts';
 
 const BUYERS = Number(process.env.BUYERS ?? 128);
@@ -26,15 +26,31 @@ const shop = benchShop({ EMPORIUM_DEMO_ITEMS: '3000' });
 try {
   const url = await shop.url;
   const call = jsonClient(url);
-  while ((await call('GET', `/api/items/${items.at(-1)!.itemId}`)).status !== 200) await new Promise((r) => setTimeout(r, 100));
+  const staff = await staffToken(url, shop.dataDir);
+  while ((await call('GET', `/api/items/${items.at(-1)!.itemId}`)).status !== 200)
+    await new Promise((r) => setTimeout(r, 100));
   // Demo stock is seeded after the items; wait for it so it cannot overwrite the counts set here.
-  while (!((await call('GET', `/api/inventory/${demoItemId(2999)}`)).body as { levels: unknown[] }).levels.length) {
+  while (
+    !((await call('GET', `/api/inventory/${demoItemId(2999)}`, undefined, staff)).body as { levels: unknown[] }).levels
+      .length
+  ) {
     await new Promise((r) => setTimeout(r, 100));
   }
   const buyers = await Promise.all(
     Array.from({ length: BUYERS }, async (_, i) => {
-      const { userId, token } = (await call('POST', '/api/users', { email: `buyer-${i}@example.com`, password: 'bench-password', name: `Buyer ${i}` })).body as { userId: string; token: string };
-      await call('POST', `/api/users/${userId}/addresses`, { line1: '1 River St', city: 'Hoboken', state: 'NJ', pincode: '07030' }, token);
+      const { userId, token } = (
+        await call('POST', '/api/users', {
+          email: `buyer-${i}@example.com`,
+          password: 'bench-password',
+          name: `Buyer ${i}`,
+        })
+      ).body as { userId: string; token: string };
+      await call(
+        'POST',
+        `/api/users/${userId}/addresses`,
+        { line1: '1 River St', city: 'Hoboken', state: 'NJ', pincode: '07030' },
+        token,
+      );
       return { userId, token };
     }),
   );
@@ -47,20 +63,33 @@ try {
       return {
         method: 'POST' as const,
         path: `/api/users/${buyer.userId}/orders`,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${buyer.token}`, 'idempotency-key': randomUUID() },
-        body: JSON.stringify({ lines: [{ itemId: pool[(n++ * 7919) % pool.length], quantity: 1 }], payment: { method: 'pay_success' } }),
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${buyer.token}`,
+          'idempotency-key': randomUUID(),
+        },
+        body: JSON.stringify({
+          lines: [{ itemId: pool[(n++ * 7919) % pool.length], quantity: 1 }],
+          payment: { method: 'pay_success' },
+        }),
       };
     };
   };
   const flatOut = async (pool: string[]) => {
     const next = checkout(pool);
-    const result = await autocannon({ url, connections: BUYERS, duration: SECONDS, requests: [{ setupRequest: (request) => ({ ...request, ...next() }) }] });
+    const result = await autocannon({
+      url,
+      connections: BUYERS,
+      duration: SECONDS,
+      requests: [{ setupRequest: (request) => ({ ...request, ...next() }) }],
+    });
     return figures(result);
   };
   const steady = (rate: number) => (pool: string[]) => openLoop({ url, rate, seconds: SECONDS, next: checkout(pool) });
 
   const run = async (name: string, pool: string[], load: (pool: string[]) => Promise<Record<string, unknown>>) => {
-    for (const itemId of pool) await call('PUT', `/api/inventory/${itemId}/warehouses/${WAREHOUSE}`, { available: STOCK });
+    for (const itemId of pool)
+      await call('PUT', `/api/inventory/${itemId}/warehouses/${WAREHOUSE}`, { available: STOCK }, staff);
     const startedAt = Date.now();
     const cpuBefore = cpuTime(shop.pid);
     const { 'req/s': placedPerSecond, ...latency } = await load(pool);
@@ -68,12 +97,20 @@ try {
     // Placed orders as the database has them: a run stops with answers still in flight.
     const orders = new Database(path.join(shop.dataDir, 'orders.db'), { readonly: true });
     await new Promise((r) => setTimeout(r, 500));
-    const { placed } = orders.prepare("select count(*) as placed from orders where status = 'PLACED' and created_at >= ?").get(startedAt) as { placed: number };
+    const { placed } = orders
+      .prepare("select count(*) as placed from orders where status = 'PLACED' and created_at >= ?")
+      .get(startedAt) as { placed: number };
     const { held } = orders
-      .prepare("select coalesce(sum(r.quantity), 0) as held from reservations r join orders o on o.order_id = r.order_id where o.status = 'PLACED' and r.released = 0 and o.created_at >= ?")
+      .prepare(
+        "select coalesce(sum(r.quantity), 0) as held from reservations r join orders o on o.order_id = r.order_id where o.status = 'PLACED' and r.released = 0 and o.created_at >= ?",
+      )
       .get(startedAt) as { held: number };
-    const levels = orders.prepare(`select available from stock where warehouse_id = ? and item_id in (${pool.map(() => '?').join(',')})`).all(WAREHOUSE, ...pool) as { available: number }[];
-    const { negative } = orders.prepare('select count(*) as negative from stock where available < 0').get() as { negative: number };
+    const levels = orders
+      .prepare(`select available from stock where warehouse_id = ? and item_id in (${pool.map(() => '?').join(',')})`)
+      .all(WAREHOUSE, ...pool) as { available: number }[];
+    const { negative } = orders.prepare('select count(*) as negative from stock where available < 0').get() as {
+      negative: number;
+    };
     orders.close();
     const sold = levels.reduce((sum, l) => sum + (STOCK - l.available), 0);
     return {
@@ -84,7 +121,10 @@ try {
         ...latency,
         'placed (database)': placed.toLocaleString('en-US'),
         'units gone from stock': sold.toLocaleString('en-US'),
-        oversold: held === sold && placed === sold && negative === 0 ? 'none' : `MISMATCH: ${held} units held by placed orders, ${negative} counts below zero`,
+        oversold:
+          held === sold && placed === sold && negative === 0
+            ? 'none'
+            : `MISMATCH: ${held} units held by placed orders, ${negative} counts below zero`,
       },
     };
   };
@@ -98,9 +138,13 @@ try {
     ...(await run(`spread over ${SPREAD_ITEMS} items, steady ${SPREAD_RATE}/s open loop`, spread, steady(SPREAD_RATE))),
     // The floor under every request on this machine (HTTP, middleware, a small answer), with no checkout
     // in it, once the orders before have been worked through.
-    [`GET /health, steady ${SPREAD_RATE}/s: no checkout`]: await settled(shop.pid).then(() => openLoop({ url, rate: SPREAD_RATE, seconds: SECONDS, next: () => '/health', shopPid: shop.pid })),
+    [`GET /health, steady ${SPREAD_RATE}/s: no checkout`]: await settled(shop.pid).then(() =>
+      openLoop({ url, rate: SPREAD_RATE, seconds: SECONDS, next: () => '/health', shopPid: shop.pid }),
+    ),
   };
-  console.log(`checkout over HTTP, embedded shop in its own process, ${BUYERS} buyers, ${SECONDS} s per row, simulated gateway answering at once`);
+  console.log(
+    `checkout over HTTP, embedded shop in its own process, ${BUYERS} buyers, ${SECONDS} s per row, simulated gateway answering at once`,
+  );
   console.table(rows);
 } finally {
   await shop.stop();

@@ -2,6 +2,7 @@
 // and one row of figures per autocannon run.
 import type autocannon from 'autocannon';
 import fs from 'node:fs';
+import { readDemoAccess } from '../ingest/demo/demo-access.ts';
 import { spawnShop } from '../test/support/spawn-shop.ts';
 
 /** The shop in its own process, started with `npm start`'s command line (its V8 flags too); PROFILE=1 writes CPU profiles to /tmp/prof. */
@@ -20,8 +21,17 @@ export function jsonClient(url: string) {
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: res.status, body: (await res.json()) };
+    return { status: res.status, body: await res.json() };
   };
+}
+
+/** A staff token, signed in with the staff account the demo made on its first start (stock takes need one). */
+export async function staffToken(url: string, dataDir: string): Promise<string> {
+  const access = readDemoAccess(dataDir);
+  if (!access) throw new Error(`no demo access in ${dataDir}: the shop needs EMPORIUM_DEMO_ITEMS > 0`);
+  const res = await jsonClient(url)('POST', '/api/sessions', access.staff);
+  if (res.status !== 200) throw new Error(`staff sign-in failed: ${JSON.stringify(res.body)}`);
+  return (res.body as { token: string }).token;
 }
 
 /** Throughput and latency of one run, as the benches print them. */
@@ -49,7 +59,10 @@ export function cpuTime(pid: number, since = { requestThreadUs: 0, allThreadsUs:
     // utime and stime, the 14th and 15th fields of stat(5), counted after the command name.
     return (Number(fields[11]) + Number(fields[12])) * TICK_US;
   };
-  return { requestThreadUs: usOf(`task/${pid}/stat`) - since.requestThreadUs, allThreadsUs: usOf('stat') - since.allThreadsUs };
+  return {
+    requestThreadUs: usOf(`task/${pid}/stat`) - since.requestThreadUs,
+    allThreadsUs: usOf('stat') - since.allThreadsUs,
+  };
 }
 
 /** Waits until the shop has gone a second using under a tenth of a core (the work earlier rows left behind is done), for at most a minute. */

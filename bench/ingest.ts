@@ -36,10 +36,18 @@ const inCatalog = performance.now() - started;
 const peak = memory.stop();
 await closeAll();
 
-console.log(`ingest of ${ITEMS.toLocaleString('en-US')} items (${megabytes(fs.statSync(feed).size)} JSON lines), embedded`);
+console.log(
+  `ingest of ${ITEMS.toLocaleString('en-US')} items (${megabytes(fs.statSync(feed).size)} JSON lines), embedded`,
+);
 console.table({
-  'file → supplier.items (validated, Avro)': { 'items/s': perSecond(report.accepted, onFeed), 'elapsed ms': onFeed.toFixed(0) },
-  'file → catalog (end to end)': { 'items/s': perSecond(report.accepted, inCatalog), 'elapsed ms': inCatalog.toFixed(0) },
+  'file → supplier.items (validated, Avro)': {
+    'items/s': perSecond(report.accepted, onFeed),
+    'elapsed ms': onFeed.toFixed(0),
+  },
+  'file → catalog (end to end)': {
+    'items/s': perSecond(report.accepted, inCatalog),
+    'elapsed ms': inCatalog.toFixed(0),
+  },
 });
 console.log(`accepted ${report.accepted}, refused ${report.rejected}, peak RSS ${megabytes(peak)}`);
 fs.rmSync(dataDir, { recursive: true });

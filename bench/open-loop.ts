@@ -12,7 +12,13 @@ import { percentile } from './stats.ts';
 export type NextRequest = () => string | Pick<Dispatcher.RequestOptions, 'method' | 'path' | 'headers' | 'body'>;
 
 /** With `shopPid`, the row also has the shop's CPU time per request sent (see cpuTime). */
-export async function openLoop(options: { url: string; rate: number; seconds: number; next: NextRequest; shopPid?: number }) {
+export async function openLoop(options: {
+  url: string;
+  rate: number;
+  seconds: number;
+  next: NextRequest;
+  shopPid?: number;
+}) {
   const warmup = options.rate;
   // Enough connections that the client never queues a due request behind a slow one.
   const pool = new Pool(options.url, { connections: 128 });
@@ -59,6 +65,9 @@ export async function openLoop(options: { url: string; rate: number; seconds: nu
     'non-2xx or errors': failed,
     // The load's own cost, taken from the same two cores as the shop's.
     'client µs/request': Math.round((user + system) / sent),
-    ...(shop && { 'request thread µs/request': Math.round(shop.requestThreadUs / sent), 'all threads µs/request': Math.round(shop.allThreadsUs / sent) }),
+    ...(shop && {
+      'request thread µs/request': Math.round(shop.requestThreadUs / sent),
+      'all threads µs/request': Math.round(shop.allThreadsUs / sent),
+    }),
   };
 }

@@ -17,7 +17,10 @@ const ITEMS = Number(process.env.ITEMS ?? 100_000);
 const PER_CLASS = 300;
 const PINCODE = '07030';
 
-const docs: SearchDoc[] = [...demoItems({ seed: 1, count: ITEMS })].map((item) => ({ ...item, itemClass: categoryClass(item.category) }));
+const docs: SearchDoc[] = [...demoItems({ seed: 1, count: ITEMS })].map((item) => ({
+  ...item,
+  itemClass: categoryClass(item.category),
+}));
 const network = demoNetwork();
 const table = new TableBuilder(network).build();
 const reachable = table.reachable(PINCODE)!;
@@ -34,9 +37,19 @@ async function measured<T>(build: () => T | Promise<T>): Promise<{ value: T; ms:
   return { value, ms, heap: process.memoryUsage().heapUsed - heapBefore };
 }
 
-const stock = docs.flatMap((d, i) => demoStock(1, i, warehouses.length).map((s) => ({ itemId: d.itemId, warehouseId: warehouses[s.warehouse]!, inStock: s.available > 0 })));
+const stock = docs.flatMap((d, i) =>
+  demoStock(1, i, warehouses.length).map((s) => ({
+    itemId: d.itemId,
+    warehouseId: warehouses[s.warehouse]!,
+    inStock: s.available > 0,
+  })),
+);
 // What the shopper at PINCODE can be sent: the others get the same filter, so all engines answer the same question.
-const deliverable = new Set(stock.filter((s) => s.inStock && reachable[docs[Number(s.itemId.slice(4))]!.itemClass][s.warehouseId] !== undefined).map((s) => s.itemId));
+const deliverable = new Set(
+  stock
+    .filter((s) => s.inStock && reachable[docs[Number(s.itemId.slice(4))]!.itemClass][s.warehouseId] !== undefined)
+    .map((s) => s.itemId),
+);
 
 const ours = await measured(async () => {
   const index = new MemoryIndex();
@@ -57,10 +70,26 @@ const mini = await measured(() => {
   return index;
 });
 const orama = await measured(async () => {
-  const db = create({ schema: { itemId: 'string', name: 'string', brand: 'string', category: 'enum', text: 'string', description: 'string' } as const });
+  const db = create({
+    schema: {
+      itemId: 'string',
+      name: 'string',
+      brand: 'string',
+      category: 'enum',
+      text: 'string',
+      description: 'string',
+    } as const,
+  });
   await insertMultiple(
     db,
-    docs.map((d) => ({ itemId: d.itemId, name: d.name, brand: d.brand, category: d.category, text: Object.values(d.attributes).join(' '), description: d.description })),
+    docs.map((d) => ({
+      itemId: d.itemId,
+      name: d.name,
+      brand: d.brand,
+      category: d.category,
+      text: Object.values(d.attributes).join(' '),
+      description: d.description,
+    })),
     5000,
   );
   return db;
@@ -91,11 +120,32 @@ const queries: Record<string, { text: string; category?: string }[]> = {
 
 const engines = {
   emporium: async (q: { text: string; category?: string }) =>
-    (await ours.value.search({ text: q.text, category: q.category, reachable, sort: 'relevance', offset: 0, limit: 20 })).total,
+    (
+      await ours.value.search({
+        text: q.text,
+        category: q.category,
+        reachable,
+        sort: 'relevance',
+        offset: 0,
+        limit: 20,
+      })
+    ).total,
   minisearch: (q: { text: string; category?: string }) =>
-    Promise.resolve(mini.value.search(q.text, { filter: (hit) => deliverable.has(hit.id as string) && (!q.category || hit.category === q.category) }).length),
+    Promise.resolve(
+      mini.value.search(q.text, {
+        filter: (hit) => deliverable.has(hit.id as string) && (!q.category || hit.category === q.category),
+      }).length,
+    ),
   orama: async (q: { text: string; category?: string }) =>
-    (await oramaSearch(orama.value, { term: q.text, tolerance: 1, limit: 20, boost: { name: 3, brand: 2 }, ...(q.category ? { where: { category: { eq: q.category } } } : {}) })).count,
+    (
+      await oramaSearch(orama.value, {
+        term: q.text,
+        tolerance: 1,
+        limit: 20,
+        boost: { name: 3, brand: 2 },
+        ...(q.category ? { where: { category: { eq: q.category } } } : {}),
+      })
+    ).count,
   // Orama has no callback filter: it answers without the delivery filter, so it does a little less work.
 };
 
@@ -110,10 +160,14 @@ for (const [name, run] of Object.entries(engines)) {
       const t0 = performance.now();
       const found = await run(q);
       times.push(performance.now() - t0);
-      if (name === 'emporium' && found === 0 && (await engines.minisearch(q)) > 0) emptyWhereMiniFinds[queryClass] = (emptyWhereMiniFinds[queryClass] ?? 0) + 1;
+      if (name === 'emporium' && found === 0 && (await engines.minisearch(q)) > 0)
+        emptyWhereMiniFinds[queryClass] = (emptyWhereMiniFinds[queryClass] ?? 0) + 1;
     }
     all.push(...times);
-    rows[`${name}: ${queryClass}`] = { 'p50 ms': percentile(times, 0.5).toFixed(3), 'p99 ms': percentile(times, 0.99).toFixed(3) };
+    rows[`${name}: ${queryClass}`] = {
+      'p50 ms': percentile(times, 0.5).toFixed(3),
+      'p99 ms': percentile(times, 0.99).toFixed(3),
+    };
   }
   rows[`${name}: all`] = { 'p50 ms': percentile(all, 0.5).toFixed(3), 'p99 ms': percentile(all, 0.99).toFixed(3) };
 }
@@ -130,5 +184,16 @@ console.log(`emporium p99 / minisearch p99 = ${ratio.toFixed(3)} (target at most
 console.log(`queries where emporium found nothing but MiniSearch did: ${JSON.stringify(emptyWhereMiniFinds)}`);
 
 function categoryClass(category: string): SearchDoc['itemClass'] {
-  return ({ televisions: 'large', refrigerators: 'large', furniture: 'large', dairy: 'cold', laptops: 'fragile', phones: 'fragile' } as Record<string, SearchDoc['itemClass']>)[category] ?? 'standard';
+  return (
+    (
+      {
+        televisions: 'large',
+        refrigerators: 'large',
+        furniture: 'large',
+        dairy: 'cold',
+        laptops: 'fragile',
+        phones: 'fragile',
+      } as Record<string, SearchDoc['itemClass']>
+    )[category] ?? 'standard'
+  );
 }

@@ -39,11 +39,23 @@ started = performance.now();
 const changedLastMile = builder.applyRouteChange({ routeId: lastMile.id, removed: true });
 const lastMileMs = performance.now() - started;
 
-console.log(`serviceability: ${WAREHOUSES} warehouses × ${pincodes.toLocaleString('en-US')} pincodes × ${ITEM_CLASSES.length} item classes, ${network.hubs.length} hubs, ${network.routes.length.toLocaleString('en-US')} routes`);
+console.log(
+  `serviceability: ${WAREHOUSES} warehouses × ${pincodes.toLocaleString('en-US')} pincodes × ${ITEM_CLASSES.length} item classes, ${network.hubs.length} hubs, ${network.routes.length.toLocaleString('en-US')} routes`,
+);
 console.table({
-  'full build': { 'elapsed ms': buildMs.toFixed(0), cells: table.minutes.length.toLocaleString('en-US'), 'table size': megabytes(table.minutes.byteLength) },
-  'linehaul route 3x slower (incremental)': { 'elapsed ms': changeMs.toFixed(1), cells: `${changed.toLocaleString('en-US')} changed` },
-  'last-mile route removed (incremental)': { 'elapsed ms': lastMileMs.toFixed(1), cells: `${changedLastMile.toLocaleString('en-US')} changed` },
+  'full build': {
+    'elapsed ms': buildMs.toFixed(0),
+    cells: table.minutes.length.toLocaleString('en-US'),
+    'table size': megabytes(table.minutes.byteLength),
+  },
+  'linehaul route 3x slower (incremental)': {
+    'elapsed ms': changeMs.toFixed(1),
+    cells: `${changed.toLocaleString('en-US')} changed`,
+  },
+  'last-mile route removed (incremental)': {
+    'elapsed ms': lastMileMs.toFixed(1),
+    cells: `${changedLastMile.toLocaleString('en-US')} changed`,
+  },
 });
 console.log(
   `lookup: p50 ${batches[Math.floor(batches.length * 0.5)]!.toFixed(1)} ns, p99 ${batches[Math.floor(batches.length * 0.99)]!.toFixed(1)} ns (per lookup, batches of 1000), ${((reachable / LOOKUPS) * 100).toFixed(1)}% reachable; peak RSS ${megabytes(memory.stop())}`,

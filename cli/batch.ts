@@ -3,8 +3,10 @@ import { Command } from 'commander';
 import { runArchiveOrders } from '../batch/archive-orders-run.ts';
 import { runReconcile } from '../batch/reconcile-run.ts';
 import { buildServiceability } from '../batch/serviceability.ts';
+import { demoNetwork } from '../ingest/demo/network.ts';
 import { loadConfig } from '../platform/config.ts';
 import { progressBar } from '../platform/progress.ts';
+import { evaluateRecsCommand, trainRecsCommand } from './recs.ts';
 import { wholeNumber } from './whole-number.ts';
 
 const days = wholeNumber(0, 3650, 'days');
@@ -15,16 +17,27 @@ export function batchCommand() {
     .description('offline jobs over the shop data (run them while the shop is stopped, or restart it after)')
     .addCommand(
       new Command('archive-orders')
-        .description('move delivered and cancelled orders (owed no refund) from the live orders database to the archive (Cassandra in real mode)')
-        .option('--older-than-days <days>', 'only orders last changed at least this many days ago', days, 30)
+        .description(
+          'move delivered and cancelled orders (owed no refund) from the live orders database to the archive (Cassandra in real mode)',
+        )
+        .option(
+          '--older-than-days <days>',
+          'only orders last changed at least this many days ago (never inside the return window)',
+          days,
+          30,
+        )
         .action(async (options: { olderThanDays: number }) => {
           const archived = await runArchiveOrders(loadConfig(), options.olderThanDays, progressBar('archiving orders'));
-          process.stdout.write(`archived ${archived.toLocaleString('en-US')} finished orders older than ${options.olderThanDays} days\n`);
+          process.stdout.write(
+            `archived ${archived.toLocaleString('en-US')} finished orders older than ${options.olderThanDays} days\n`,
+          );
         }),
     )
     .addCommand(
       new Command('reconcile')
-        .description('recompute stock from its ledger of stock takes, holds and releases; repair drift, give back stock held by cancelled orders, cancel expired unpaid orders')
+        .description(
+          'recompute stock from its ledger of stock takes, holds and releases; repair drift, give back stock held by cancelled orders, cancel expired unpaid orders',
+        )
         .action(async () => {
           const report = await runReconcile(loadConfig(), progressBar('repairing counts'));
           const units = report.orphanedHolds.reduce((sum, h) => sum + h.units, 0);
@@ -32,7 +45,9 @@ export function batchCommand() {
             `expired unpaid orders cancelled: ${report.expiredOrders}`,
             `units given back from holds of cancelled or missing orders: ${units}`,
             `counts that drifted from their ledger: ${report.drift.length}${report.drift.length ? ' (now repaired)' : ''}`,
-            ...report.drift.map((d) => `  ${d.itemId} @ ${d.warehouseId}: was ${d.available}, ledger says ${d.expected}`),
+            ...report.drift.map(
+              (d) => `  ${d.itemId} @ ${d.warehouseId}: was ${d.available}, ledger says ${d.expected}`,
+            ),
             '',
           ];
           process.stdout.write(lines.join('\n'));
@@ -40,11 +55,25 @@ export function batchCommand() {
     )
     .addCommand(
       new Command('serviceability')
-        .description('compute, for every warehouse × pincode × item class, whether delivery is possible and the best turnaround time')
-        .option('--demo-warehouses <count>', 'start from a fresh demo network with this many warehouses instead of the saved one', warehouses)
+        .description(
+          'compute, for every warehouse × pincode × item class, whether delivery is possible and the best turnaround time',
+        )
+        .option(
+          '--demo-warehouses <count>',
+          'start from a fresh demo network with this many warehouses instead of the saved one',
+          warehouses,
+        )
         .action((options: { demoWarehouses?: number }) => {
           const config = loadConfig();
-          const report = buildServiceability(config.dataDir, options, progressBar('serviceability'));
+          const report = buildServiceability(
+            config.dataDir,
+            {
+              fresh:
+                options.demoWarehouses === undefined ? undefined : demoNetwork({ warehouses: options.demoWarehouses }),
+              initial: () => demoNetwork(),
+            },
+            progressBar('serviceability'),
+          );
           process.stdout.write(
             [
               `built ${report.cells.toLocaleString('en-US')} cells (${report.warehouses} warehouses × ${report.pincodes.toLocaleString('en-US')} pincodes × 4 item classes, ${report.routes.toLocaleString('en-US')} routes) in ${report.buildMs.toFixed(0)} ms`,
@@ -53,5 +82,7 @@ export function batchCommand() {
             ].join('\n'),
           );
         }),
-    );
+    )
+    .addCommand(trainRecsCommand())
+    .addCommand(evaluateRecsCommand());
 }

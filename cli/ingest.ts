@@ -8,14 +8,17 @@ import { withInbound } from './with-inbound.ts';
 
 export function ingestCommand() {
   return new Command('ingest')
-    .description('ingest supplier feed files (.csv with attr.<name> columns, or .jsonl); bad lines are reported and dead-lettered')
+    .description(
+      'ingest supplier feed files (.csv with attr.<name> columns, or .jsonl); bad lines are reported and dead-lettered',
+    )
     .argument('<files...>', 'feed files')
     .option('-r, --report <file>', 'also write the full report (every refused line with its reasons) as JSON')
     .option('--show <count>', 'refused lines to print per file', (v) => Number(v), 20)
     .action(async (files: string[], options: { report?: string; show: number }) => {
       const reports = await withInbound(async (inbound) => {
         const done: FeedReport[] = [];
-        for (const file of files) done.push(await ingestFile(file, inbound, progressBar(`ingest ${path.basename(file)}`.slice(0, 22))));
+        for (const file of files)
+          done.push(await ingestFile(file, inbound, progressBar(`ingest ${path.basename(file)}`.slice(0, 22))));
         return done;
       });
       for (const report of reports) {

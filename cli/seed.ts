@@ -11,10 +11,15 @@ const count = wholeNumber(1, 10_000_000);
 
 export function seedCommand() {
   return new Command('seed')
-    .description('make demo items (deterministic for a seed) and send them through the supplier feed, as a supplier would')
+    .description(
+      'make demo items (deterministic for a seed) and send them through the supplier feed, as a supplier would',
+    )
     .option('-n, --items <count>', 'how many items', count, 10_000)
     .option('-s, --seed <seed>', 'the same seed always gives the same items', count, 1)
-    .option('-o, --out <file>', 'write a JSON-lines feed file instead of publishing (ingest it later with `emporium ingest`)')
+    .option(
+      '-o, --out <file>',
+      'write a JSON-lines feed file instead of publishing (ingest it later with `emporium ingest`)',
+    )
     .action(async (options: { items: number; seed: number; out?: string }) => {
       if (options.out) {
         await writeFeed(options.out, options.seed, options.items);
@@ -22,9 +27,15 @@ export function seedCommand() {
         return;
       }
       const accepted = await withInbound((inbound) =>
-        seedDemoItems(inbound, { seed: options.seed, count: options.items }, progressBar('seeding items', options.items)),
+        seedDemoItems(
+          inbound,
+          { seed: options.seed, count: options.items },
+          progressBar('seeding items', options.items),
+        ),
       );
-      process.stdout.write(`published ${accepted.toLocaleString('en-US')} demo items on supplier.items; the catalog applies them while the shop runs\n`);
+      process.stdout.write(
+        `published ${accepted.toLocaleString('en-US')} demo items on supplier.items; the catalog applies them while the shop runs\n`,
+      );
     });
 }
 
@@ -33,7 +44,8 @@ async function writeFeed(file: string, seed: number, items: number): Promise<voi
   const out = fs.createWriteStream(file);
   const progress = progressBar('writing feed', items);
   for (const item of demoItems({ seed, count: items })) {
-    if (!out.write(`${JSON.stringify(item)}\n`)) await new Promise((resolve) => out.once('drain', () => resolve(undefined)));
+    if (!out.write(`${JSON.stringify(item)}\n`))
+      await new Promise((resolve) => out.once('drain', () => resolve(undefined)));
     progress.increment();
   }
   progress.stop();

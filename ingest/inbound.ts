@@ -3,7 +3,7 @@ import type { Clock, NewId } from '../platform/clock.ts';
 import type { Events } from '../platform/events/events.ts';
 import type { TypedEvent } from '../schemas/events.ts';
 import { categoryById } from '../serving/catalog/taxonomy.ts';
-import { validateSupplierItem, type Reason } from './validate-item.ts';
+import { validateSupplierItem, type Reason } from '../serving/catalog/validate-item.ts';
 
 /** One record as received: where it came from (file:line or request index) and its parsed value. */
 export interface IncomingRecord {
@@ -33,7 +33,9 @@ export class Inbound {
     const accepted: TypedEvent<'ItemUpserted'>[] = [];
     const rejected: TypedEvent<'ItemRejected'>[] = [];
     const outcomes = records.map((record): RecordOutcome => {
-      const checked = record.parseErrors ? { ok: false as const, reasons: record.parseErrors } : validateSupplierItem(record.value);
+      const checked = record.parseErrors
+        ? { ok: false as const, reasons: record.parseErrors }
+        : validateSupplierItem(record.value);
       if (!checked.ok) {
         rejected.push({
           type: 'ItemRejected',
@@ -47,7 +49,13 @@ export class Inbound {
         return { location: record.location, status: 'rejected', reasons: checked.reasons };
       }
       const item = checked.item;
-      accepted.push({ type: 'ItemUpserted', eventId: this.deps.newId(), occurredAt: now, ...item, itemClass: categoryById(item.category)!.itemClass });
+      accepted.push({
+        type: 'ItemUpserted',
+        eventId: this.deps.newId(),
+        occurredAt: now,
+        ...item,
+        itemClass: categoryById(item.category)!.itemClass,
+      });
       return { location: record.location, status: 'accepted', itemId: item.itemId };
     });
     await this.deps.events.publish('supplier.items', accepted);

@@ -3,7 +3,8 @@ import { startAll, type Lifecycle } from './lifecycle.ts';
 
 function part(name: string, log: string[], failOnStart = false): Lifecycle {
   return {
-    start: () => (failOnStart ? Promise.reject(new Error(`${name} down`)) : (log.push(`start ${name}`), Promise.resolve())),
+    start: () =>
+      failOnStart ? Promise.reject(new Error(`${name} down`)) : (log.push(`start ${name}`), Promise.resolve()),
     close: () => (log.push(`close ${name}`), Promise.resolve()),
   };
 }

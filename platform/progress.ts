@@ -4,7 +4,8 @@ import { SingleBar, Presets } from 'cli-progress';
 export interface Progress {
   /** Sets the total once it is known (a file's size, a row count). */
   setTotal(total: number): void;
-  increment(by?: number): void;
+  /** `note` (a loss, a rate) is shown after the bar until the next one. */
+  increment(by?: number, note?: string): void;
   stop(): void;
 }
 
@@ -12,7 +13,7 @@ export interface Progress {
 export function progressBar(label: string, total = 0): Progress {
   const bar = new SingleBar(
     {
-      format: `${label.padEnd(22)} {bar} {percentage}% | {value}/{total} | {eta_formatted} left`,
+      format: `${label.padEnd(22)} {bar} {percentage}% | {value}/{total} | {eta_formatted} left{note}`,
       noTTYOutput: false,
       hideCursor: true,
       stream: process.stderr,
@@ -23,19 +24,19 @@ export function progressBar(label: string, total = 0): Progress {
   let value = 0;
   let max = total;
   let lastDecile = -1;
-  if (tty) bar.start(max, 0);
+  if (tty) bar.start(max, 0, { note: '' });
   return {
     setTotal(next) {
       max = next;
       if (tty) bar.setTotal(next);
     },
-    increment(by = 1) {
+    increment(by = 1, note) {
       value += by;
-      if (tty) return bar.increment(by);
+      if (tty) return bar.increment(by, { note: note ? ` | ${note}` : '' });
       const decile = max > 0 ? Math.floor((value / max) * 10) : -1;
       if (decile > lastDecile) {
         lastDecile = decile;
-        process.stderr.write(`${label}: ${value}/${max}\n`);
+        process.stderr.write(`${label}: ${value}/${max}${note ? ` ${note}` : ''}\n`);
       }
     },
     stop() {

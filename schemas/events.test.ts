@@ -6,13 +6,19 @@ import { SAMPLE_EVENTS } from './sample-events.ts';
 import { TOPICS } from './topics.ts';
 
 describe('event schemas', () => {
-  it.each(Object.entries(SAMPLE_EVENTS))('%s as typed in TypeScript is valid Avro and survives a round trip', (name, sample) => {
-    const { type: _tag, ...record } = sample;
-    const { type } = eventSchema(name as EventType);
-    const paths: string[] = [];
-    expect(type.isValid(record, { errorHook: (path) => paths.push(path.join('.')) }), `invalid at ${paths.join(', ')}`).toBe(true);
-    expect({ ...type.fromBuffer(type.toBuffer(record)) }).toEqual(record);
-  });
+  it.each(Object.entries(SAMPLE_EVENTS))(
+    '%s as typed in TypeScript is valid Avro and survives a round trip',
+    (name, sample) => {
+      const { type: _tag, ...record } = sample;
+      const { type } = eventSchema(name as EventType);
+      const paths: string[] = [];
+      expect(
+        type.isValid(record, { errorHook: (path) => paths.push(path.join('.')) }),
+        `invalid at ${paths.join(', ')}`,
+      ).toBe(true);
+      expect({ ...type.fromBuffer(type.toBuffer(record)) }).toEqual(record);
+    },
+  );
 
   it('has a schema for every event a topic carries and a topic for every schema', () => {
     const carried = new Set(Object.values(TOPICS).flatMap((t) => t.events));

@@ -15,6 +15,17 @@ export interface OrderLine {
   warehouseId: string | null;
 }
 
+/** One sliding window of a live report (stream/reports/report.ts documents each field). */
+export interface ReportWindowRecord {
+  minutes: number;
+  start: number;
+  end: number;
+  late: number;
+  dropped: number;
+  lists: { metric: string; category: string | null; entries: { key: string; count: number }[] }[];
+  revenue: { category: string; revenueMinor: number; orders: number }[];
+}
+
 /** Every event record, by its Avro record name. Money is always integer minor units. */
 export interface EventMap {
   ItemUpserted: EventBase & {
@@ -47,10 +58,16 @@ export interface EventMap {
     total: number;
   };
   ProductViewed: EventBase & { userId: string | null; itemId: string; category: string };
-  CartItemAdded: EventBase & { userId: string; itemId: string; quantity: number; unitPriceMinor: number; category: string };
+  CartItemAdded: EventBase & {
+    userId: string;
+    itemId: string;
+    quantity: number;
+    unitPriceMinor: number;
+    category: string;
+  };
   CartItemRemoved: EventBase & { userId: string; itemId: string; quantity: number };
   WishlistItemAdded: EventBase & { userId: string; itemId: string; category: string };
-  WishlistItemRemoved: EventBase & { userId: string; itemId: string };
+  WishlistItemRemoved: EventBase & { userId: string; itemId: string; category: string | null };
   OrderCreated: EventBase & {
     orderId: string;
     userId: string;
@@ -70,16 +87,33 @@ export interface EventMap {
   };
   OrderCancelled: EventBase & { orderId: string; userId: string; reason: string };
   OrderPacked: EventBase & { orderId: string; userId: string };
-  OrderShipped: EventBase & { orderId: string; userId: string; trackingId: string | null };
+  OrderShipped: EventBase & { orderId: string; userId: string; trackingId: string | null; carrier: string | null };
   OrderDelivered: EventBase & { orderId: string; userId: string };
+  OrderReturnRequested: EventBase & { orderId: string; userId: string };
+  OrderReturned: EventBase & { orderId: string; userId: string };
   PaymentSucceeded: EventBase & { paymentId: string; orderId: string; amountMinor: number; currency: string };
   PaymentFailed: EventBase & { paymentId: string; orderId: string; reason: string };
-  PaymentRefunded: EventBase & { paymentId: string; orderId: string; amountMinor: number; currency: string; reason: string };
+  PaymentRefunded: EventBase & {
+    paymentId: string;
+    orderId: string;
+    amountMinor: number;
+    currency: string;
+    reason: string;
+  };
   NotificationRequested: EventBase & {
     userId: string;
     channel: 'email' | 'sms';
     template: string;
     params: Record<string, string>;
+  };
+  ReportSnapshot: EventBase & {
+    memberId: string;
+    sequence: number;
+    partitions: number[];
+    partitionCount: number;
+    watermark: number | null;
+    windows: ReportWindowRecord[];
+    totals: { counted: number; late: number; dropped: number; duplicates: number };
   };
 }
 

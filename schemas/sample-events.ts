@@ -1,8 +1,17 @@
 // One realistic event of every type, for the schema tests and the Avro-versus-JSON bench.
 import type { EventType, TypedEvent } from './events.ts';
 
-const base = (n: number) => ({ eventId: `0b6c1f7e-5d1a-4c2b-9f10-00000000000${n % 10}`, occurredAt: Date.UTC(2026, 10, 24, 12, 0, n) });
-const line = { itemId: 'itm-000123', quantity: 2, unitPriceMinor: 129_900, category: 'televisions', warehouseId: 'wh-newark' };
+const base = (n: number) => ({
+  eventId: `0b6c1f7e-5d1a-4c2b-9f10-00000000000${n % 10}`,
+  occurredAt: Date.UTC(2026, 10, 24, 12, 0, n),
+});
+const line = {
+  itemId: 'itm-000123',
+  quantity: 2,
+  unitPriceMinor: 129_900,
+  category: 'televisions',
+  warehouseId: 'wh-newark',
+};
 
 export const SAMPLE_EVENTS: { [T in EventType]: TypedEvent<T> } = {
   ItemUpserted: {
@@ -10,7 +19,8 @@ export const SAMPLE_EVENTS: { [T in EventType]: TypedEvent<T> } = {
     ...base(1),
     itemId: 'itm-000123',
     name: 'Samsung 55" Crystal UHD 4K Smart TV',
-    description: 'A 55 inch 4K LED television from Samsung with HDR10 and built-in streaming apps, ideal for a bright living room.',
+    description:
+      'A 55 inch 4K LED television from Samsung with HDR10 and built-in streaming apps, ideal for a bright living room.',
     brand: 'Samsung',
     category: 'televisions',
     priceMinor: 129_900,
@@ -29,7 +39,15 @@ export const SAMPLE_EVENTS: { [T in EventType]: TypedEvent<T> } = {
     raw: 'itm-9,,shirts,-5',
     reasons: [{ field: 'priceMinor', message: 'must be a positive integer' }],
   },
-  StockChanged: { type: 'StockChanged', ...base(4), itemId: 'itm-000123', warehouseId: 'wh-newark', available: 7, delta: -2, reason: 'reserved' },
+  StockChanged: {
+    type: 'StockChanged',
+    ...base(4),
+    itemId: 'itm-000123',
+    warehouseId: 'wh-newark',
+    available: 7,
+    delta: -2,
+    reason: 'reserved',
+  },
   SearchPerformed: {
     type: 'SearchPerformed',
     ...base(5),
@@ -41,10 +59,30 @@ export const SAMPLE_EVENTS: { [T in EventType]: TypedEvent<T> } = {
     total: 3,
   },
   ProductViewed: { type: 'ProductViewed', ...base(6), userId: 'usr-42', itemId: 'itm-000123', category: 'televisions' },
-  CartItemAdded: { type: 'CartItemAdded', ...base(7), userId: 'usr-42', itemId: 'itm-000123', quantity: 1, unitPriceMinor: 129_900, category: 'televisions' },
+  CartItemAdded: {
+    type: 'CartItemAdded',
+    ...base(7),
+    userId: 'usr-42',
+    itemId: 'itm-000123',
+    quantity: 1,
+    unitPriceMinor: 129_900,
+    category: 'televisions',
+  },
   CartItemRemoved: { type: 'CartItemRemoved', ...base(8), userId: 'usr-42', itemId: 'itm-000123', quantity: 1 },
-  WishlistItemAdded: { type: 'WishlistItemAdded', ...base(9), userId: 'usr-42', itemId: 'itm-000123', category: 'televisions' },
-  WishlistItemRemoved: { type: 'WishlistItemRemoved', ...base(10), userId: 'usr-42', itemId: 'itm-000123' },
+  WishlistItemAdded: {
+    type: 'WishlistItemAdded',
+    ...base(9),
+    userId: 'usr-42',
+    itemId: 'itm-000123',
+    category: 'televisions',
+  },
+  WishlistItemRemoved: {
+    type: 'WishlistItemRemoved',
+    ...base(10),
+    userId: 'usr-42',
+    itemId: 'itm-000123',
+    category: 'televisions',
+  },
   OrderCreated: {
     type: 'OrderCreated',
     ...base(11),
@@ -66,12 +104,40 @@ export const SAMPLE_EVENTS: { [T in EventType]: TypedEvent<T> } = {
     currency: 'USD',
     paymentId: 'pay-91ab',
   },
-  OrderCancelled: { type: 'OrderCancelled', ...base(13), orderId: 'ord-7f3c', userId: 'usr-42', reason: 'payment failed' },
+  OrderCancelled: {
+    type: 'OrderCancelled',
+    ...base(13),
+    orderId: 'ord-7f3c',
+    userId: 'usr-42',
+    reason: 'payment failed',
+  },
   OrderPacked: { type: 'OrderPacked', ...base(14), orderId: 'ord-7f3c', userId: 'usr-42' },
-  OrderShipped: { type: 'OrderShipped', ...base(15), orderId: 'ord-7f3c', userId: 'usr-42', trackingId: 'TRK-55501' },
+  OrderShipped: {
+    type: 'OrderShipped',
+    ...base(15),
+    orderId: 'ord-7f3c',
+    userId: 'usr-42',
+    trackingId: 'TRK-55501',
+    carrier: 'UPS',
+  },
   OrderDelivered: { type: 'OrderDelivered', ...base(16), orderId: 'ord-7f3c', userId: 'usr-42' },
-  PaymentSucceeded: { type: 'PaymentSucceeded', ...base(17), paymentId: 'pay-91ab', orderId: 'ord-7f3c', amountMinor: 259_800, currency: 'USD' },
-  PaymentFailed: { type: 'PaymentFailed', ...base(18), paymentId: 'pay-91ab', orderId: 'ord-7f3c', reason: 'card declined' },
+  OrderReturnRequested: { type: 'OrderReturnRequested', ...base(17), orderId: 'ord-7f3c', userId: 'usr-42' },
+  OrderReturned: { type: 'OrderReturned', ...base(18), orderId: 'ord-7f3c', userId: 'usr-42' },
+  PaymentSucceeded: {
+    type: 'PaymentSucceeded',
+    ...base(17),
+    paymentId: 'pay-91ab',
+    orderId: 'ord-7f3c',
+    amountMinor: 259_800,
+    currency: 'USD',
+  },
+  PaymentFailed: {
+    type: 'PaymentFailed',
+    ...base(18),
+    paymentId: 'pay-91ab',
+    orderId: 'ord-7f3c',
+    reason: 'card declined',
+  },
   PaymentRefunded: {
     type: 'PaymentRefunded',
     ...base(19),
@@ -88,5 +154,29 @@ export const SAMPLE_EVENTS: { [T in EventType]: TypedEvent<T> } = {
     channel: 'email',
     template: 'order-placed',
     params: { orderId: 'ord-7f3c', total: '$2,598.00' },
+  },
+  ReportSnapshot: {
+    type: 'ReportSnapshot',
+    ...base(21),
+    memberId: 'shop-1',
+    sequence: 42,
+    partitions: [0],
+    partitionCount: 1,
+    watermark: Date.UTC(2026, 10, 24, 12, 0, 30),
+    windows: [
+      {
+        minutes: 30,
+        start: Date.UTC(2026, 10, 24, 11, 30),
+        end: Date.UTC(2026, 10, 24, 12, 0),
+        late: 3,
+        dropped: 1,
+        lists: [
+          { metric: 'bought', category: null, entries: [{ key: 'itm-000123', count: 7 }] },
+          { metric: 'searched', category: 'televisions', entries: [{ key: 'samsung tv', count: 12 }] },
+        ],
+        revenue: [{ category: 'televisions', revenueMinor: 909_300, orders: 5 }],
+      },
+    ],
+    totals: { counted: 1_204, late: 17, dropped: 2, duplicates: 4 },
   },
 };

@@ -24,10 +24,21 @@ export const TOPICS = {
   orders: {
     key: 'orderId',
     partitions: 6,
-    events: ['OrderCreated', 'OrderPlaced', 'OrderCancelled', 'OrderPacked', 'OrderShipped', 'OrderDelivered'],
+    events: [
+      'OrderCreated',
+      'OrderPlaced',
+      'OrderCancelled',
+      'OrderPacked',
+      'OrderShipped',
+      'OrderDelivered',
+      'OrderReturnRequested',
+      'OrderReturned',
+    ],
   },
   payments: { key: 'orderId', partitions: 6, events: ['PaymentSucceeded', 'PaymentFailed', 'PaymentRefunded'] },
   notifications: { key: 'userId', partitions: 3, events: ['NotificationRequested'] },
+  /** Live report snapshots, keyed by the aggregator that made each; one partition keeps them in one order. */
+  reports: { key: 'memberId', partitions: 1, events: ['ReportSnapshot'] },
 } as const satisfies Record<string, TopicSpec>;
 
 export type TopicName = keyof typeof TOPICS;

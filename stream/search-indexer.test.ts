@@ -23,7 +23,15 @@ const upserted = (n: number, itemId: string, name: string): Indexed => ({
   supplierId: 'sup-1',
   imageUrl: null,
 });
-const stocked = (n: number, itemId: string, available: number): Indexed => ({ ...base(n), type: 'StockChanged', itemId, warehouseId: 'wh-east', available, delta: 0, reason: 'stock_take' });
+const stocked = (n: number, itemId: string, available: number): Indexed => ({
+  ...base(n),
+  type: 'StockChanged',
+  itemId,
+  warehouseId: 'wh-east',
+  available,
+  delta: 0,
+  reason: 'stock_take',
+});
 const deleted = (n: number, itemId: string): Indexed => ({ ...base(n), type: 'ItemDeleted', itemId, supplierId: null });
 
 /** Runs the indexer over one batch, as the bus would deliver it. */

@@ -39,13 +39,32 @@ async function write(index: SearchIndex, run: IndexedEvent[]): Promise<void> {
   switch (run[0]!.type) {
     case 'ItemUpserted':
       await index.upsert(
-        run.flatMap((e) => (e.type === 'ItemUpserted' ? [{ itemId: e.itemId, name: e.name, description: e.description, brand: e.brand, category: e.category, attributes: e.attributes, priceMinor: e.priceMinor, itemClass: e.itemClass as ItemClass }] : [])),
+        run.flatMap((e) =>
+          e.type === 'ItemUpserted'
+            ? [
+                {
+                  itemId: e.itemId,
+                  name: e.name,
+                  description: e.description,
+                  brand: e.brand,
+                  category: e.category,
+                  attributes: e.attributes,
+                  priceMinor: e.priceMinor,
+                  itemClass: e.itemClass as ItemClass,
+                },
+              ]
+            : [],
+        ),
       );
       return;
     case 'ItemDeleted':
       await index.remove(run.flatMap((e) => (e.type === 'ItemDeleted' ? [e.itemId] : [])));
       return;
     case 'StockChanged':
-      await index.setStock(run.flatMap((e) => (e.type === 'StockChanged' ? [{ itemId: e.itemId, warehouseId: e.warehouseId, inStock: e.available > 0 }] : [])));
+      await index.setStock(
+        run.flatMap((e) =>
+          e.type === 'StockChanged' ? [{ itemId: e.itemId, warehouseId: e.warehouseId, inStock: e.available > 0 }] : [],
+        ),
+      );
   }
 }

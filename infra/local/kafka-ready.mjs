@@ -2,7 +2,11 @@
 // is only true once __consumer_offsets exists, seconds after the port opens. Exits 0 when ready.
 import { Kafka, logLevel } from 'kafkajs';
 
-const kafka = new Kafka({ brokers: [process.argv[2] ?? '127.0.0.1:9092'], logLevel: logLevel.NOTHING, retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 1000 } });
+const kafka = new Kafka({
+  brokers: [process.argv[2] ?? '127.0.0.1:9092'],
+  logLevel: logLevel.NOTHING,
+  retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 1000 },
+});
 const admin = kafka.admin();
 try {
   await admin.connect();

@@ -3,7 +3,7 @@
 # each is really ready and fails, naming the server and showing its log, when one is not.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 servers=("$@")
-((${#servers[@]})) || servers=(mariadb redis kafka schema-registry mongodb elasticsearch cassandra)
+((${#servers[@]})) || servers=(mariadb redis kafka schema-registry mongodb elasticsearch cassandra smtp)
 
 pids=()
 for server in "${servers[@]}"; do

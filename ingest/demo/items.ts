@@ -1,6 +1,6 @@
 // Deterministic demo catalog: item N of seed S is the same on every machine, and made in O(1).
 import { CATEGORIES, type CategorySpec } from '../../serving/catalog/taxonomy.ts';
-import type { SupplierItem } from '../supplier-item.ts';
+import type { SupplierItem } from '../../serving/catalog/supplier-item.ts';
 import { randomFor, STREAMS, type Random } from './random.ts';
 import { VOCABULARY } from './vocabulary.ts';
 
@@ -62,7 +62,14 @@ export function* demoItems(options: { seed: number; count: number; start?: numbe
   for (let i = start; i < start + options.count; i++) yield demoItem(options.seed, i);
 }
 
-const AUTHORS = ['Toni Morrison', 'Haruki Murakami', 'Agatha Christie', 'Yuval Noah Harari', 'Chimamanda Adichie', 'Stephen King'];
+const AUTHORS = [
+  'Toni Morrison',
+  'Haruki Murakami',
+  'Agatha Christie',
+  'Yuval Noah Harari',
+  'Chimamanda Adichie',
+  'Stephen King',
+];
 const PROCESSORS = ['Intel Core i5', 'Intel Core i7', 'AMD Ryzen 5', 'AMD Ryzen 7', 'Apple M3'];
 
 function freeText(attribute: string, r: Random): string {

@@ -28,7 +28,12 @@ export function demoNetwork(options: { warehouses?: number; pincodes?: Pincode[]
     ids.add(id);
   };
 
-  const warehouses = demoWarehouses(options.warehouses).map((w) => ({ id: w.id, lat: w.lat, lon: w.lon, pincode: w.pincode }));
+  const warehouses = demoWarehouses(options.warehouses).map((w) => ({
+    id: w.id,
+    lat: w.lat,
+    lon: w.lon,
+    pincode: w.pincode,
+  }));
   for (const w of warehouses) {
     const hub = hubById.get(hubIdOf(w.pincode)) ?? nearest(w, hubs, 1)[0]!;
     add('first-mile', w, hub, minutes(2, distanceKm(w, hub), 40), [...ROAD, 'cold']);
@@ -46,12 +51,22 @@ export function demoNetwork(options: { warehouses?: number; pincodes?: Pincode[]
       add('frostline', near, hub, mins, ['cold']);
     }
   }
-  const gateways = gatewaysOf(hubs, routes.filter((r) => r.courier === 'roadrunner'));
-  for (const a of gateways) for (const b of gateways) if (a !== b) add('skyfreight', a, b, minutes(10, distanceKm(a, b), 700), AIR);
+  const gateways = gatewaysOf(
+    hubs,
+    routes.filter((r) => r.courier === 'roadrunner'),
+  );
+  for (const a of gateways)
+    for (const b of gateways) if (a !== b) add('skyfreight', a, b, minutes(10, distanceKm(a, b), 700), AIR);
   for (const pin of pincodes) {
     const hub = hubById.get(hubIdOf(pin.code))!;
     const km = distanceKm(hub, pin);
-    add('lastmile', hub, { id: pin.code, lat: pin.lat, lon: pin.lon }, minutes(6, km, 35), km <= LARGE_LAST_MILE_KM ? [...LAST_MILE, 'large'] : LAST_MILE);
+    add(
+      'lastmile',
+      hub,
+      { id: pin.code, lat: pin.lat, lon: pin.lon },
+      minutes(6, km, 35),
+      km <= LARGE_LAST_MILE_KM ? [...LAST_MILE, 'large'] : LAST_MILE,
+    );
   }
   return {
     warehouses: warehouses.map(({ id, lat, lon }) => ({ id, lat, lon })),
@@ -94,7 +109,9 @@ function hubsOf(pincodes: Pincode[]): Place[] {
     const s = sums.get(hubIdOf(p.code)) ?? { lat: 0, lon: 0, n: 0 };
     sums.set(hubIdOf(p.code), { lat: s.lat + p.lat, lon: s.lon + p.lon, n: s.n + 1 });
   }
-  return [...sums].sort(([a], [b]) => a.localeCompare(b)).map(([id, s]) => ({ id, lat: s.lat / s.n, lon: s.lon / s.n }));
+  return [...sums]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([id, s]) => ({ id, lat: s.lat / s.n, lon: s.lon / s.n }));
 }
 
 function nearest(from: { lat: number; lon: number }, places: Place[], k: number): Place[] {

@@ -39,7 +39,20 @@ export function demoPincodes(count: number): Pincode[] {
 }
 
 // Fulfilment centres near the largest metros, so most of the country is within a few days.
-const CITY_ZIPS = ['07102', '60601', '90012', '75201', '30303', '98101', '80202', '85003', '33128', '02108', '55401', '64105'];
+const CITY_ZIPS = [
+  '07102',
+  '60601',
+  '90012',
+  '75201',
+  '30303',
+  '98101',
+  '80202',
+  '85003',
+  '33128',
+  '02108',
+  '55401',
+  '64105',
+];
 
 /** The first twelve sit in big cities; more (for benches) are spread over the country deterministically. */
 export function demoWarehouses(count = CITY_ZIPS.length): Warehouse[] {
@@ -61,7 +74,11 @@ export function demoWarehouses(count = CITY_ZIPS.length): Warehouse[] {
  * Where item `itemIndex` is stocked and how many: one to three warehouses, usually some units, sometimes none,
  * so search has sold-out and far-away items to hide.
  */
-export function demoStock(seed: number, itemIndex: number, warehouses: number): { warehouse: number; available: number }[] {
+export function demoStock(
+  seed: number,
+  itemIndex: number,
+  warehouses: number,
+): { warehouse: number; available: number }[] {
   const r = randomFor(seed, STREAMS.stock, itemIndex);
   const home = r.int(0, warehouses - 1);
   const spread = r.int(1, Math.min(3, warehouses));

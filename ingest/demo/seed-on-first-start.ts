@@ -9,20 +9,37 @@ import type { InventoryService } from '../../serving/inventory/inventory-service
 import type { Inbound } from '../inbound.ts';
 import { seedDemoItems, seedDemoStock } from './seed.ts';
 
+export interface FirstStartSeed extends Lifecycle {
+  /** The items this start published through the feed (0 when it did not seed); the catalog applies them as it consumes. */
+  seeded(): number;
+}
+
 /**
  * Seeds once per data folder: a marker file records it, so deleting every item later does not bring the
  * demo back. The items go through the supplier feed like any other, and the catalog applies them.
  */
-export function seedOnFirstStart(config: Config, deps: { inbound: Inbound; catalog: CatalogStore; inventory: InventoryService; logger: Logger }): Lifecycle {
+export function seedOnFirstStart(
+  config: Config,
+  deps: { inbound: Inbound; catalog: CatalogStore; inventory: InventoryService; logger: Logger },
+): FirstStartSeed {
   const marker = path.join(config.dataDir, 'demo-seeded.json');
+  let seeded = 0;
   return {
+    seeded: () => seeded,
     async start() {
       if (config.demo.items === 0 || fs.existsSync(marker) || (await deps.catalog.count()) > 0) return;
       const accepted = await seedDemoItems(deps.inbound, { seed: config.demo.seed, count: config.demo.items });
+      seeded = accepted;
       await seedDemoStock(deps.inventory, { seed: config.demo.seed, count: config.demo.items });
       fs.mkdirSync(config.dataDir, { recursive: true });
-      fs.writeFileSync(marker, JSON.stringify({ seed: config.demo.seed, items: accepted, at: new Date().toISOString() }));
-      deps.logger.info({ items: accepted, seed: config.demo.seed }, 'demo catalog seeded through the supplier feed, and stocked');
+      fs.writeFileSync(
+        marker,
+        JSON.stringify({ seed: config.demo.seed, items: accepted, at: new Date().toISOString() }),
+      );
+      deps.logger.info(
+        { items: accepted, seed: config.demo.seed },
+        'demo catalog seeded through the supplier feed, and stocked',
+      );
     },
     close: () => Promise.resolve(),
   };

@@ -23,7 +23,14 @@ export function demoUser(seed: number, index: number): DemoUser {
   const last = r.pick(LAST);
   const address = (label: string, isDefault: boolean) => {
     const place = r.pick(PLACES);
-    return { label, line1: `${r.int(1, 9999)} ${r.pick(STREETS)}`, city: place.city, state: place.state, pincode: place.code, isDefault };
+    return {
+      label,
+      line1: `${r.int(1, 9999)} ${r.pick(STREETS)}`,
+      city: place.city,
+      state: place.state,
+      pincode: place.code,
+      isDefault,
+    };
   };
   return {
     email: `${first}.${last}.${index}@demo.emporium.example`.toLowerCase(),

@@ -16,7 +16,7 @@ export interface CategoryWords {
 export const VOCABULARY: Record<string, CategoryWords> = {
   shirts: {
     weight: 14,
-    brands: ['Arrow', 'Van Heusen', 'Uniqlo', 'Levi\'s', 'Tommy Hilfiger', 'Gap', 'H&M', 'Ralph Lauren'],
+    brands: ['Arrow', 'Van Heusen', 'Uniqlo', "Levi's", 'Tommy Hilfiger', 'Gap', 'H&M', 'Ralph Lauren'],
     products: ['Oxford Shirt', 'Linen Shirt', 'Polo Shirt', 'Flannel Shirt', 'Denim Shirt', 'Dress Shirt', 'Henley'],
     adjectives: ['classic', 'breathable', 'wrinkle-free', 'soft', 'tailored', 'everyday', 'lightweight'],
     uses: ['the office', 'weekend outings', 'summer evenings', 'smart casual dinners', 'travel'],
@@ -56,7 +56,7 @@ export const VOCABULARY: Record<string, CategoryWords> = {
   },
   bread: {
     weight: 7,
-    brands: ['Wonder', 'Dave\'s Killer Bread', 'Pepperidge Farm', 'Nature\'s Own', 'Arnold', 'Sara Lee', 'Bimbo'],
+    brands: ['Wonder', "Dave's Killer Bread", 'Pepperidge Farm', "Nature's Own", 'Arnold', 'Sara Lee', 'Bimbo'],
     products: ['Sandwich Loaf', 'Bread', 'Bagels', 'Baguette', 'Burger Buns', 'Toast Bread'],
     adjectives: ['freshly baked', 'soft', 'crusty', 'hearty', 'golden', 'artisan'],
     uses: ['breakfast toast', 'sandwiches', 'school lunches', 'french toast', 'soups and stews'],
@@ -64,7 +64,7 @@ export const VOCABULARY: Record<string, CategoryWords> = {
   },
   dairy: {
     weight: 7,
-    brands: ['Horizon', 'Organic Valley', 'Chobani', 'Tillamook', 'Kerrygold', 'Fage', 'Land O\'Lakes'],
+    brands: ['Horizon', 'Organic Valley', 'Chobani', 'Tillamook', 'Kerrygold', 'Fage', "Land O'Lakes"],
     products: ['Milk', 'Greek Yogurt', 'Cheddar', 'Butter', 'Cream', 'Mozzarella'],
     adjectives: ['farm fresh', 'organic', 'creamy', 'rich', 'grass-fed', 'probiotic'],
     uses: ['breakfast', 'baking', 'smoothies', 'cooking', 'coffee'],

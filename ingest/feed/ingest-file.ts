@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { noProgress, type Progress } from '../../platform/progress.ts';
 import type { IncomingRecord, Inbound } from '../inbound.ts';
-import type { Reason } from '../validate-item.ts';
+import type { Reason } from '../../serving/catalog/validate-item.ts';
 import { readFeed } from './read-feed.ts';
 
 export interface FeedReport {

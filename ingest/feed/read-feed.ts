@@ -15,7 +15,10 @@ export function feedFormat(file: string): FeedFormat | undefined {
 }
 
 /** Records with their line numbers; `bytes` is how far into the file reading has got, for progress. */
-export async function* readFeed(file: string, onBytes: (bytes: number) => void = () => {}): AsyncGenerator<IncomingRecord> {
+export async function* readFeed(
+  file: string,
+  onBytes: (bytes: number) => void = () => {},
+): AsyncGenerator<IncomingRecord> {
   const format = feedFormat(file);
   if (!format) throw new Error(`${file}: unknown feed format (use .csv, .jsonl or .ndjson)`);
   const name = path.basename(file);
@@ -34,7 +37,12 @@ async function* readJsonLines(input: fs.ReadStream, name: string): AsyncGenerato
     try {
       yield { location, raw: text, value: JSON.parse(text) as unknown };
     } catch (error) {
-      yield { location, raw: text, value: undefined, parseErrors: [{ field: 'record', message: `not valid JSON: ${(error as Error).message}` }] };
+      yield {
+        location,
+        raw: text,
+        value: undefined,
+        parseErrors: [{ field: 'record', message: `not valid JSON: ${(error as Error).message}` }],
+      };
     }
   }
 }
@@ -44,8 +52,14 @@ async function* readJsonLines(input: fs.ReadStream, name: string): AsyncGenerato
  * can be kept in a spreadsheet. Empty cells mean "not given".
  */
 async function* readCsv(input: fs.ReadStream, name: string): AsyncGenerator<IncomingRecord> {
-  const parser = input.pipe(parse({ columns: true, info: true, raw: true, relax_column_count: true, skip_empty_lines: true, trim: true }));
-  for await (const row of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number }; raw: string }>) {
+  const parser = input.pipe(
+    parse({ columns: true, info: true, raw: true, relax_column_count: true, skip_empty_lines: true, trim: true }),
+  );
+  for await (const row of parser as AsyncIterable<{
+    record: Record<string, string>;
+    info: { lines: number };
+    raw: string;
+  }>) {
     yield { location: `${name}:${row.info.lines}`, raw: row.raw.trimEnd(), value: fromCsvRow(row.record) };
   }
 }

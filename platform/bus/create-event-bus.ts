@@ -9,6 +9,6 @@ import { KafkaEventBus } from './kafka-event-bus.ts';
 
 export function createEventBus(config: Config, deps: { logger: Logger; clock?: Clock }): EventBus {
   return config.bus.kind === 'real'
-    ? new KafkaEventBus({ brokers: config.bus.brokers, logger: deps.logger })
+    ? new KafkaEventBus({ brokers: config.bus.brokers, prefix: config.bus.prefix, logger: deps.logger })
     : new EmbeddedEventBus({ file: path.join(config.dataDir, 'bus.db'), clock: deps.clock, logger: deps.logger });
 }

@@ -2,7 +2,14 @@
 import type { Clock } from '../clock.ts';
 import { systemClock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
-import type { EventBus, OutgoingMessage, PartitionOffset, SubscribeOptions, Subscription, TopicConfig } from './event-bus.ts';
+import type {
+  EventBus,
+  OutgoingMessage,
+  PartitionOffset,
+  SubscribeOptions,
+  Subscription,
+  TopicConfig,
+} from './event-bus.ts';
 import { ConsumerGroups, type TopicPartition } from './embedded/consumer-group.ts';
 import { groupPartitionKey, partitionKey } from './embedded/keys.ts';
 import type { WriterCall } from './embedded/writer-thread.ts';
@@ -44,7 +51,12 @@ export class EmbeddedEventBus implements EventBus {
   /** Idle consumer loops, each with the topics whose appends should wake it. */
   private readonly waiters = new Map<(published: boolean) => void, readonly string[]>();
   /** Publishes waiting for the next group commit. */
-  private readonly queued: { topic: string; messages: { partition: number; key: string; value: Buffer }[]; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private readonly queued: {
+    topic: string;
+    messages: { partition: number; key: string; value: Buffer }[];
+    resolve: () => void;
+    reject: (error: unknown) => void;
+  }[] = [];
   /** Appends made by this process per partition: an idle consumer rereads only partitions that changed. */
   private readonly appends = new Map<string, number>();
   private readonly clock: Clock;
@@ -55,14 +67,24 @@ export class EmbeddedEventBus implements EventBus {
     this.clock = options.clock ?? systemClock;
     this.batchSize = options.batchSize ?? 1000;
     this.pollMs = options.pollMs ?? 500;
-    this.writer = new ThreadCalls('event log writer', new URL('./embedded/writer-thread.ts', import.meta.url), { data: { file: options.file }, logger: options.logger, failing: 'publishing fails until the shop restarts' });
+    this.writer = new ThreadCalls('event log writer', new URL('./embedded/writer-thread.ts', import.meta.url), {
+      data: { file: options.file },
+      logger: options.logger,
+      failing: 'publishing fails until the shop restarts',
+    });
   }
 
   async start(): Promise<void> {
     // Opened here first: the thread then finds the tables made.
     this.store = await LogStore.open(this.options.file);
     await this.writer.start();
-    this.saver = setInterval(() => void this.saveOffsets().catch((error: unknown) => this.options.logger?.error({ err: error }, 'could not save consumer offsets; retrying')), SAVE_OFFSETS_MS);
+    this.saver = setInterval(
+      () =>
+        void this.saveOffsets().catch((error: unknown) =>
+          this.options.logger?.error({ err: error }, 'could not save consumer offsets; retrying'),
+        ),
+      SAVE_OFFSETS_MS,
+    );
   }
 
   async close(): Promise<void> {
@@ -125,7 +147,8 @@ export class EmbeddedEventBus implements EventBus {
   }
 
   async setOffsets(groupId: string, topic: string, offsets: PartitionOffset[]): Promise<void> {
-    if (this.groups.hasMembers(groupId)) throw new Error(`group ${groupId} has running consumers; stop them before moving offsets`);
+    if (this.groups.hasMembers(groupId))
+      throw new Error(`group ${groupId} has running consumers; stop them before moving offsets`);
     this.partitionsOf(topic);
     await Promise.all(offsets.map(({ partition, offset }) => this.commit(groupId, topic, partition, offset)));
   }
@@ -134,11 +157,19 @@ export class EmbeddedEventBus implements EventBus {
     const partitions: TopicPartition[] = options.topics.flatMap((topic) =>
       Array.from({ length: this.partitionsOf(topic) }, (_, partition) => ({ topic, partition })),
     );
-    // A new group's place is fixed before this resolves: what is published afterwards is the group's to read.
+    // The consumer's own positions first, then a new group's place is fixed before this resolves: what is
+    // published afterwards is the group's to read.
+    if (options.startFrom)
+      for (const tp of partitions) {
+        const at = await options.startFrom(tp.topic, tp.partition);
+        if (at !== undefined) await this.commit(options.groupId, tp.topic, tp.partition, at);
+      }
     await Promise.all(partitions.map((tp) => this.position(options.groupId, tp, options.fromBeginning ?? false)));
     const member = this.groups.join(options.groupId);
     let stopped = false;
-    const loop = this.consume(options, member, partitions, () => stopped).finally(() => this.groups.leave(options.groupId, member));
+    const loop = this.consume(options, member, partitions, () => stopped).finally(() =>
+      this.groups.leave(options.groupId, member),
+    );
     const subscription: Subscription = {
       stop: async () => {
         stopped = true;
@@ -151,7 +182,12 @@ export class EmbeddedEventBus implements EventBus {
     return subscription;
   }
 
-  private async consume(options: SubscribeOptions, member: symbol, partitions: TopicPartition[], stopped: () => boolean): Promise<void> {
+  private async consume(
+    options: SubscribeOptions,
+    member: symbol,
+    partitions: TopicPartition[],
+    stopped: () => boolean,
+  ): Promise<void> {
     const { groupId } = options;
     // Partitions last found empty, with this process's append count then; after a poll timeout all are read (other processes append too).
     const empty = new Map<string, number>();

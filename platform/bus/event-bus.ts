@@ -35,6 +35,12 @@ export interface SubscribeOptions {
    */
   handle(batch: BusMessage[]): Promise<void>;
   onError?(error: unknown): void;
+  /**
+   * Where to read a partition from when this member is given it (at subscribe and after each rebalance),
+   * overriding the group's committed offset; undefined keeps that. For a consumer whose output, not the
+   * group, records how far it got (the lake's files).
+   */
+  startFrom?(topic: string, partition: number): Promise<number | undefined>;
 }
 
 export interface Subscription {

@@ -8,6 +8,6 @@ import { RedisCache } from './redis-cache.ts';
 /** `name` keeps one context's keys apart from another's on a shared Redis. */
 export function createCache(config: Config, name: string, deps: { clock: Clock }): Cache {
   return config.redis.kind === 'real'
-    ? new RedisCache({ url: config.redis.url, prefix: `emporium:${name}:` })
+    ? new RedisCache({ url: config.redis.url, prefix: `${config.redis.keyPrefix}:${name}:` })
     : new InProcessCache({ clock: deps.clock });
 }

@@ -8,7 +8,12 @@ export class InProcessCache implements Cache {
 
   constructor(options: { maxEntries?: number; clock?: Clock } = {}) {
     const clock = options.clock ?? systemClock;
-    this.entries = new LRUCache({ max: options.maxEntries ?? 100_000, ttlAutopurge: false, ttlResolution: 0, perf: { now: clock } });
+    this.entries = new LRUCache({
+      max: options.maxEntries ?? 100_000,
+      ttlAutopurge: false,
+      ttlResolution: 0,
+      perf: { now: clock },
+    });
   }
 
   start = () => Promise.resolve();

@@ -41,7 +41,14 @@ export class BackgroundEvents implements EventRecorder, Lifecycle {
     this.queued = new Map();
     this.publishing = Promise.all(
       batches.map(([topic, events]) =>
-        this.deps.events.publish(topic, events).catch((error: unknown) => this.deps.logger.error({ err: error, topic, events: events.length }, 'could not publish recorded events; they are lost')),
+        this.deps.events
+          .publish(topic, events)
+          .catch((error: unknown) =>
+            this.deps.logger.error(
+              { err: error, topic, events: events.length },
+              'could not publish recorded events; they are lost',
+            ),
+          ),
       ),
     );
   }

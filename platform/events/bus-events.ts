@@ -2,7 +2,7 @@
 import type { EventType, TypedEvent } from '../../schemas/events.ts';
 import { eventSchema, subjectOf } from '../../schemas/load-schemas.ts';
 import { keyOf, TOPICS, type EventOf, type TopicName } from '../../schemas/topics.ts';
-import type { BusMessage, EventBus } from '../bus/event-bus.ts';
+import type { BusMessage, EventBus, PartitionOffset } from '../bus/event-bus.ts';
 import { invalid } from '../errors.ts';
 import type { SchemaRegistry } from '../registry/schema-registry.ts';
 import type { ConsumeOptions, Delivered, Events } from './events.ts';
@@ -51,14 +51,20 @@ export class BusEvents implements Events {
       topics: options.topics,
       fromBeginning: options.fromBeginning,
       onError: (error) => options.onError?.(error),
+      startFrom: options.startFrom && ((topic, partition) => options.startFrom!(topic as T, partition)),
       handle: async (batch) => options.handle(await Promise.all(batch.map((m) => this.decode<EventOf<T>>(m)))),
     });
+  }
+
+  setOffsets(groupId: string, topic: TopicName, offsets: PartitionOffset[]): Promise<void> {
+    return this.bus.setOffsets(groupId, topic, offsets);
   }
 
   /** The schema id and the plain record of an event; throws naming the first field that does not fit. */
   private checked(topic: TopicName, event: TypedEvent, index: number): { id: number; record: object } {
     const { type, ...record } = event;
-    if (!(TOPICS[topic].events as readonly EventType[]).includes(type)) throw invalid(`events.${index}.type`, `${type} does not belong on topic ${topic}`);
+    if (!(TOPICS[topic].events as readonly EventType[]).includes(type))
+      throw invalid(`events.${index}.type`, `${type} does not belong on topic ${topic}`);
     const id = this.schemaIds.get(subjectOf(topic, type));
     if (id === undefined) throw new Error('events are not started');
     let fault: string | undefined;
@@ -75,7 +81,10 @@ export class BusEvents implements Events {
   private async decode<E>(message: BusMessage): Promise<Delivered<E>> {
     const { schemaId, value } = await this.registry.decode(message.value);
     const type = this.typeOfId.get(schemaId);
-    if (!type) throw new Error(`message ${message.topic}/${message.partition}@${message.offset} has schema id ${schemaId}, unknown to this version`);
+    if (!type)
+      throw new Error(
+        `message ${message.topic}/${message.partition}@${message.offset} has schema id ${schemaId}, unknown to this version`,
+      );
     return {
       event: { type, ...(value as object) } as E,
       topic: message.topic,

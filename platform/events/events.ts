@@ -1,6 +1,7 @@
 // The typed event layer every module uses: publishes and consumes schema-checked events, never raw bytes.
 import type { Lifecycle } from '../lifecycle.ts';
 import type { EventOf, TopicName } from '../../schemas/topics.ts';
+import type { PartitionOffset } from '../bus/event-bus.ts';
 
 export interface Delivered<E> {
   event: E;
@@ -17,6 +18,8 @@ export interface ConsumeOptions<T extends TopicName> {
   /** At-least-once: a batch is redelivered after a crash, so handlers deduplicate by eventId or natural key. */
   handle(batch: Delivered<EventOf<T>>[]): Promise<void>;
   onError?(error: unknown): void;
+  /** See SubscribeOptions.startFrom: a consumer whose output records its positions resumes from there. */
+  startFrom?(topic: T, partition: number): Promise<number | undefined>;
 }
 
 export interface Events extends Lifecycle {
@@ -26,4 +29,9 @@ export interface Events extends Lifecycle {
    */
   publish<T extends TopicName>(topic: T, events: EventOf<T>[]): Promise<void>;
   consume<T extends TopicName>(options: ConsumeOptions<T>): Promise<{ stop(): Promise<void> }>;
+  /**
+   * Moves a group's positions on a topic (the group must have no running consumer): a consumer that keeps
+   * its own positions with its state, as the live reports do, starts from those rather than the group's.
+   */
+  setOffsets(groupId: string, topic: TopicName, offsets: PartitionOffset[]): Promise<void>;
 }

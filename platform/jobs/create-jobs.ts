@@ -7,6 +7,9 @@ import type { JobQueue } from './job-queue.ts';
 import { TimerQueue } from './timer-queue.ts';
 
 export function createJobs(config: Config, deps: { clock: Clock; logger: Logger }): JobQueue {
-  const onError = (queue: string, jobId: string, error: unknown) => deps.logger.error({ err: error, queue, jobId }, 'job failed');
-  return config.redis.kind === 'real' ? new BullmqQueue({ url: config.redis.url, prefix: 'emporium', clock: deps.clock, onError }) : new TimerQueue({ clock: deps.clock, onError });
+  const onError = (queue: string, jobId: string, error: unknown) =>
+    deps.logger.error({ err: error, queue, jobId }, 'job failed');
+  return config.redis.kind === 'real'
+    ? new BullmqQueue({ url: config.redis.url, prefix: config.redis.keyPrefix, clock: deps.clock, onError })
+    : new TimerQueue({ clock: deps.clock, onError });
 }

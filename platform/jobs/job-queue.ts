@@ -14,6 +14,12 @@ export interface JobQueue extends Lifecycle {
   pending(queue: string): Promise<number>;
   /** Registers the handler for a queue; jobs due before it was registered run once it is. */
   handle(queue: string, handler: (jobId: string, data: Record<string, string>) => Promise<void>): void;
+  /**
+   * Runs the handler of `queue` every `everyMs`, in one instance per period however many share the queue
+   * (a scheduled job that moves data, unlike a sweep every instance runs); registering again keeps one
+   * schedule, at the latest period. Each run's jobId names its period.
+   */
+  repeat(queue: string, everyMs: number): Promise<void>;
   /** Runs `task` every `everyMs` (the sweep); repeat registrations under one name keep one. */
   every(name: string, everyMs: number, task: () => Promise<void>): void;
 }

@@ -12,7 +12,9 @@ export class TimerQueue implements JobQueue {
   private readonly waiting = new Map<string, { jobId: string; data: Record<string, string> }[]>();
   private readonly running = new Set<Promise<void>>();
 
-  constructor(private readonly deps: { clock: Clock; onError: (queue: string, jobId: string, error: unknown) => void }) {}
+  constructor(
+    private readonly deps: { clock: Clock; onError: (queue: string, jobId: string, error: unknown) => void },
+  ) {}
 
   start = () => Promise.resolve();
 
@@ -25,10 +27,13 @@ export class TimerQueue implements JobQueue {
   schedule(queue: string, jobId: string, data: Record<string, string>, runAt: number): Promise<void> {
     const key = `${queue}\u0000${jobId}`;
     if (!this.timers.has(key)) {
-      const timer = setTimeout(() => {
-        this.timers.delete(key);
-        this.run(queue, jobId, data);
-      }, Math.max(0, runAt - this.deps.clock()));
+      const timer = setTimeout(
+        () => {
+          this.timers.delete(key);
+          this.run(queue, jobId, data);
+        },
+        Math.max(0, runAt - this.deps.clock()),
+      );
       // A pending job never keeps the process alive on its own.
       timer.unref();
       this.timers.set(key, timer);
@@ -46,6 +51,16 @@ export class TimerQueue implements JobQueue {
   pending(queue: string): Promise<number> {
     const prefix = `${queue}\u0000`;
     return Promise.resolve([...this.timers.keys()].filter((key) => key.startsWith(prefix)).length);
+  }
+
+  repeat(queue: string, everyMs: number): Promise<void> {
+    const key = `repeat\u0000${queue}`;
+    clearInterval(this.timers.get(key));
+    // One process is every instance here; each run is named after the period it starts.
+    const timer = setInterval(() => this.run(queue, `${queue}:${this.deps.clock()}`, {}), everyMs);
+    timer.unref();
+    this.timers.set(key, timer);
+    return Promise.resolve();
   }
 
   handle(queue: string, handler: Handler): void {
@@ -72,7 +87,9 @@ export class TimerQueue implements JobQueue {
   }
 
   private track(work: Promise<void>, queue: string, jobId: string): void {
-    const tracked = work.catch((error: unknown) => this.deps.onError(queue, jobId, error)).finally(() => this.running.delete(tracked));
+    const tracked = work
+      .catch((error: unknown) => this.deps.onError(queue, jobId, error))
+      .finally(() => this.running.delete(tracked));
     this.running.add(tracked);
   }
 }

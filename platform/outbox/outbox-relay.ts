@@ -29,7 +29,14 @@ export class OutboxRelay {
   private waiting: Promise<number> | undefined;
   private readonly database: StoreDatabase<OutboxDb>;
 
-  constructor(private readonly deps: { open: () => Promise<Database<OutboxDb>>; events: Events; logger: Logger; everyMs?: number }) {
+  constructor(
+    private readonly deps: {
+      open: () => Promise<Database<OutboxDb>>;
+      events: Events;
+      logger: Logger;
+      everyMs?: number;
+    },
+  ) {
     this.database = new StoreDatabase('the outbox relay', deps.open);
   }
 
@@ -91,7 +98,12 @@ export class OutboxRelay {
   private async publishAll(db: Kysely<OutboxDb>): Promise<number> {
     let published = 0;
     for (;;) {
-      const rows = await db.selectFrom('outbox').select(['id', 'topic', 'payload']).orderBy('id').limit(BATCH).execute();
+      const rows = await db
+        .selectFrom('outbox')
+        .select(['id', 'topic', 'payload'])
+        .orderBy('id')
+        .limit(BATCH)
+        .execute();
       if (rows.length === 0) return published;
       // One publish per topic, all at once (the embedded bus writes them in one append): order matters
       // within a topic, as on Kafka, and not across topics.
@@ -103,7 +115,14 @@ export class OutboxRelay {
       }
       await Promise.all([...byTopic].map(([topic, events]) => this.deps.events.publish(topic, events)));
       // By id, not by range: on MySQL a lower id can commit after a higher one was read.
-      await db.deleteFrom('outbox').where('id', 'in', rows.map((r) => r.id)).execute();
+      await db
+        .deleteFrom('outbox')
+        .where(
+          'id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute();
       published += rows.length;
     }
   }

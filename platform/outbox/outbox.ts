@@ -24,7 +24,10 @@ export const outboxMigration: Migration = {
 /** An event bound for a topic, as a store hands it to `outboxWrites`. */
 export type OutboxEvent = { [T in TopicName]: { topic: T; event: EventOf<T> } }[TopicName];
 
-const insertEvent = prepared(['topic', 'payload', 'created_at'], (db: Kysely<OutboxDb>, row: Insertable<OutboxDb['outbox']>) => db.insertInto('outbox').values(row));
+const insertEvent = prepared(
+  ['topic', 'payload', 'created_at'],
+  (db: Kysely<OutboxDb>, row: Insertable<OutboxDb['outbox']>) => db.insertInto('outbox').values(row),
+);
 
 /**
  * Adds events to the outbox inside the caller's transaction; they leave only if it commits. SQLite runs
@@ -33,7 +36,11 @@ const insertEvent = prepared(['topic', 'payload', 'created_at'], (db: Kysely<Out
  */
 async function appendOutbox(tx: Transaction<OutboxDb>, dialect: Dialect, events: OutboxEvent[]): Promise<void> {
   if (events.length === 0) return;
-  const rows = events.map(({ topic, event }) => ({ topic, payload: JSON.stringify(event), created_at: event.occurredAt }));
+  const rows = events.map(({ topic, event }) => ({
+    topic,
+    payload: JSON.stringify(event),
+    created_at: event.occurredAt,
+  }));
   if (dialect === 'mysql') await tx.insertInto('outbox').values(rows).execute();
   else for (const row of rows) await insertEvent(tx, dialect, row);
 }

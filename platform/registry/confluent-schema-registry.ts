@@ -6,7 +6,8 @@ import { schemaIdOf } from './wire-format.ts';
 export class ConfluentSchemaRegistry implements SchemaRegistry {
   private client: ConfluentClient | undefined;
 
-  constructor(private readonly options: { url: string }) {}
+  /** `subjectPrefix` goes before every subject on the server (the namespace). */
+  constructor(private readonly options: { url: string; subjectPrefix?: string }) {}
 
   async start(): Promise<void> {
     const { SchemaRegistry } = await import('@kafkajs/confluent-schema-registry');
@@ -21,7 +22,10 @@ export class ConfluentSchemaRegistry implements SchemaRegistry {
   async register(subject: string, schema: string): Promise<number> {
     const { SchemaType, COMPATIBILITY } = await import('@kafkajs/confluent-schema-registry');
     // BACKWARD, as the embedded registry: a consumer on the new schema reads everything already on the topic.
-    const { id } = await this.registry().register({ type: SchemaType.AVRO, schema }, { subject, compatibility: COMPATIBILITY.BACKWARD });
+    const { id } = await this.registry().register(
+      { type: SchemaType.AVRO, schema },
+      { subject: (this.options.subjectPrefix ?? '') + subject, compatibility: COMPATIBILITY.BACKWARD },
+    );
     return id;
   }
 

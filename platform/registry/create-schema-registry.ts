@@ -7,6 +7,6 @@ import type { SchemaRegistry } from './schema-registry.ts';
 
 export function createSchemaRegistry(config: Config): SchemaRegistry {
   return config.registry.kind === 'real'
-    ? new ConfluentSchemaRegistry({ url: config.registry.url })
+    ? new ConfluentSchemaRegistry(config.registry)
     : new EmbeddedSchemaRegistry({ file: path.join(config.dataDir, 'schema-registry.json') });
 }

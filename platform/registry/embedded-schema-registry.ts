@@ -42,10 +42,18 @@ export class EmbeddedSchemaRegistry implements SchemaRegistry {
     const latest = versions.at(-1);
     if (latest !== undefined) {
       const reason = backwardIncompatibility(avro.Type.forSchema(JSON.parse(text) as avro.Schema), this.typeOf(latest));
-      if (reason) return Promise.reject(new Error(`schema for ${subject} is not backward compatible with version ${versions.length}: ${reason}`));
+      if (reason)
+        return Promise.reject(
+          new Error(`schema for ${subject} is not backward compatible with version ${versions.length}: ${reason}`),
+        );
     }
-    const id = Number(Object.entries(this.saved.schemas).find(([, t]) => t === text)?.[0] ?? Object.keys(this.saved.schemas).length + 1);
-    this.saved = { schemas: { ...this.saved.schemas, [id]: text }, subjects: { ...this.saved.subjects, [subject]: [...versions, id] } };
+    const id = Number(
+      Object.entries(this.saved.schemas).find(([, t]) => t === text)?.[0] ?? Object.keys(this.saved.schemas).length + 1,
+    );
+    this.saved = {
+      schemas: { ...this.saved.schemas, [id]: text },
+      subjects: { ...this.saved.subjects, [subject]: [...versions, id] },
+    };
     this.persist();
     return Promise.resolve(id);
   }

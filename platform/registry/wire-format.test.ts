@@ -15,7 +15,11 @@ describe('Confluent wire format', () => {
   });
 
   it('keeps every message intact while later ones are encoded, including ones larger than a slab', () => {
-    const values = Array.from({ length: 3000 }, (_, i) => ({ ...sample, raw: 'x'.repeat(i % 7 === 0 ? i * 50 : i), location: `line ${i}` }));
+    const values = Array.from({ length: 3000 }, (_, i) => ({
+      ...sample,
+      raw: 'x'.repeat(i % 7 === 0 ? i * 50 : i),
+      location: `line ${i}`,
+    }));
     const messages = values.map((v, i) => encodeFramed(type, i, v));
     messages.forEach((m, i) => {
       expect(schemaIdOf(m)).toBe(i);

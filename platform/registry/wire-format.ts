@@ -41,6 +41,7 @@ export function schemaIdOf(message: Buffer): number {
 export function decodeFramed(type: avro.Type, message: Buffer): unknown {
   const decoded: { value: unknown; offset: number } = type.decode(message, HEADER);
   const { value, offset } = decoded;
-  if (offset !== message.length) throw new Error(offset < 0 ? 'truncated Avro message' : 'trailing bytes after the Avro body');
+  if (offset !== message.length)
+    throw new Error(offset < 0 ? 'truncated Avro message' : 'trailing bytes after the Avro body');
   return value;
 }

@@ -34,9 +34,15 @@ describe('runSaga', () => {
 
   it('keeps compensating when one compensation fails, and reports it', async () => {
     const { log, make } = journal();
-    const broken = step<unknown, void>('broken', () => Promise.resolve(), () => Promise.reject(new Error('undo broke')));
+    const broken = step<unknown, void>(
+      'broken',
+      () => Promise.resolve(),
+      () => Promise.reject(new Error('undo broke')),
+    );
     const reported: string[] = [];
-    await expect(runSaga([make('a'), broken, make('c', true)], {}, (id) => reported.push(id))).rejects.toThrow('c broke');
+    await expect(runSaga([make('a'), broken, make('c', true)], {}, (id) => reported.push(id))).rejects.toThrow(
+      'c broke',
+    );
     expect(reported).toEqual(['broken']);
     expect(log).toEqual(['do a', 'undo a with undo-data-a']);
   });

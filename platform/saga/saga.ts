@@ -8,7 +8,11 @@ export interface Step<Context, Undo = unknown> {
   compensate(undo: Undo, context: Context): Promise<void>;
 }
 
-export const step = <Context, Undo>(id: string, invoke: Step<Context, Undo>['invoke'], compensate: Step<Context, Undo>['compensate']): Step<Context, Undo> => ({
+export const step = <Context, Undo>(
+  id: string,
+  invoke: Step<Context, Undo>['invoke'],
+  compensate: Step<Context, Undo>['compensate'],
+): Step<Context, Undo> => ({
   id,
   invoke,
   compensate,
@@ -19,7 +23,11 @@ export const step = <Context, Undo>(id: string, invoke: Step<Context, Undo>['inv
  * error. A compensation that itself fails is logged by the caller's onCompensationError and the rest
  * still run: whatever it left behind is for the sweep and reconciliation to find.
  */
-export async function runSaga<Context>(steps: Step<Context>[], context: Context, onCompensationError: (stepId: string, error: unknown) => void): Promise<void> {
+export async function runSaga<Context>(
+  steps: Step<Context>[],
+  context: Context,
+  onCompensationError: (stepId: string, error: unknown) => void,
+): Promise<void> {
   const done: { step: Step<Context>; undo: unknown }[] = [];
   for (const s of steps) {
     try {

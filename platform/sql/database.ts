@@ -20,14 +20,19 @@ export interface Database<DB> {
  * Opens the database and applies `migrations` in name order (Kysely's migrator records what it applied).
  * A MySQL database named in the URL is created if missing, so each context owns its own database.
  */
-export async function openDatabase<DB>(choice: SqlChoice, migrations: Record<string, Migration>): Promise<Database<DB>> {
+export async function openDatabase<DB>(
+  choice: SqlChoice,
+  migrations: Record<string, Migration>,
+): Promise<Database<DB>> {
   const { db, dialect, statements } = await connect<DB>(choice, true);
   const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     await db.destroy();
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`, { cause: error });
+    throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`, {
+      cause: error,
+    });
   }
   return { db, dialect, statements, close: () => db.destroy() };
 }
@@ -45,7 +50,11 @@ async function openSqlite<DB>(file: string) {
   const sqlite = await openSqliteFile(file);
   sqlite.pragma('foreign_keys = ON');
   const statements = withStatementCache(sqlite);
-  return { db: new Kysely<DB>({ dialect: new SqliteDialect({ database: statements }) }), dialect: 'sqlite' as const, statements };
+  return {
+    db: new Kysely<DB>({ dialect: new SqliteDialect({ database: statements }) }),
+    dialect: 'sqlite' as const,
+    statements,
+  };
 }
 
 /**
@@ -73,7 +82,13 @@ async function openMysql<DB>(url: string, createDatabase: boolean) {
     await admin.query(`CREATE DATABASE IF NOT EXISTS \`${database.replaceAll('`', '')}\``);
     await admin.end();
   }
-  const pool = mysql.createPool({ uri: url, connectionLimit: 20, supportBigNumbers: true, bigNumberStrings: false, timezone: 'Z' });
+  const pool = mysql.createPool({
+    uri: url,
+    connectionLimit: 20,
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+    timezone: 'Z',
+  });
   return { db: new Kysely<DB>({ dialect: new MysqlDialect({ pool }) }), dialect: 'mysql' as const };
 }
 

@@ -15,9 +15,19 @@ describe('group commit on SQLite', () => {
   let database: Database<Db>;
   beforeAll(async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'emporium-group-')), 'group.db');
-    database = await openDatabase<Db>({ kind: 'embedded', file }, {
-      '001-notes': { up: (db: Kysely<unknown>) => db.schema.createTable('notes').addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('text', 'text').execute() },
-    });
+    database = await openDatabase<Db>(
+      { kind: 'embedded', file },
+      {
+        '001-notes': {
+          up: (db: Kysely<unknown>) =>
+            db.schema
+              .createTable('notes')
+              .addColumn('id', 'integer', (c) => c.primaryKey())
+              .addColumn('text', 'text')
+              .execute(),
+        },
+      },
+    );
   });
   afterAll(async () => {
     await database.close();
@@ -27,7 +37,10 @@ describe('group commit on SQLite', () => {
     const run = groupCommit(() => database);
     const insert = (id: number, fail = false) =>
       run(async (tx) => {
-        await tx.insertInto('notes').values({ id, text: `note ${id}` }).execute();
+        await tx
+          .insertInto('notes')
+          .values({ id, text: `note ${id}` })
+          .execute();
         if (fail) throw new Error(`unit ${id} failed`);
         return id;
       });
@@ -42,7 +55,9 @@ describe('group commit on SQLite', () => {
   it('runs prepared statements inside the shared transaction: a unit reads its own writes, and a failed unit leaves none', async () => {
     const run = groupCommit(() => database);
     const insert = prepared(['id', 'text'], (db: Kysely<Db>, note: Db['notes']) => db.insertInto('notes').values(note));
-    const byId = prepared(['id'], (db: Kysely<Db>, v: { id: number }) => db.selectFrom('notes').select('text').where('id', '=', v.id));
+    const byId = prepared(['id'], (db: Kysely<Db>, v: { id: number }) =>
+      db.selectFrom('notes').select('text').where('id', '=', v.id),
+    );
     const unit = (id: number, fail: boolean) =>
       run(async (tx) => {
         await insert(tx, 'sqlite', { id, text: `prepared ${id}` });

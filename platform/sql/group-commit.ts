@@ -13,7 +13,11 @@ const SAVEPOINT = CompiledQuery.raw('savepoint unit');
 const RELEASE = CompiledQuery.raw('release savepoint unit');
 const ROLLBACK = CompiledQuery.raw('rollback to savepoint unit');
 
-type Unit<DB> = { work: (tx: Transaction<DB>) => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+type Unit<DB> = {
+  work: (tx: Transaction<DB>) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+};
 
 export type RunInTransaction<DB> = <T>(work: (tx: Transaction<DB>) => Promise<T>) => Promise<T>;
 

@@ -14,12 +14,20 @@ describe('prepared statements on SQLite', () => {
   let database: Database<Db>;
   beforeAll(async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'emporium-prepared-')), 'prepared.db');
-    database = await openDatabase<Db>({ kind: 'embedded', file }, {
-      '001-notes': {
-        up: (db: Kysely<unknown>) =>
-          db.schema.createTable('notes').addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('text', 'text').addColumn('kind', 'text', (c) => c.notNull()).execute(),
+    database = await openDatabase<Db>(
+      { kind: 'embedded', file },
+      {
+        '001-notes': {
+          up: (db: Kysely<unknown>) =>
+            db.schema
+              .createTable('notes')
+              .addColumn('id', 'integer', (c) => c.primaryKey())
+              .addColumn('text', 'text')
+              .addColumn('kind', 'text', (c) => c.notNull())
+              .execute(),
+        },
       },
-    });
+    );
   });
   afterAll(async () => {
     await database.close();
@@ -46,7 +54,11 @@ describe('prepared statements on SQLite', () => {
   });
 
   it('refuses a statement that reads a value not among its names', async () => {
-    const careless = prepared(['id'], (db: Kysely<Db>, v: { id: number; kind: string }) => db.selectFrom('notes').selectAll().where('id', '=', v.id).where('kind', '=', v.kind));
-    await expect(careless(database.db, 'sqlite', { id: 1, kind: 'memo' })).rejects.toThrow('prepared statement reads a value not among its names (id)');
+    const careless = prepared(['id'], (db: Kysely<Db>, v: { id: number; kind: string }) =>
+      db.selectFrom('notes').selectAll().where('id', '=', v.id).where('kind', '=', v.kind),
+    );
+    await expect(careless(database.db, 'sqlite', { id: 1, kind: 'memo' })).rejects.toThrow(
+      'prepared statement reads a value not among its names (id)',
+    );
   });
 });

@@ -19,7 +19,11 @@ export function runDirectly(tx: Kysely<unknown>, statements: SqliteDatabase): vo
 }
 
 /** Runs a compiled statement on `db` (directly, when runDirectly was told of it) with `parameters`. */
-export function execute<R>(db: Kysely<unknown>, query: CompiledQuery<R>, parameters: readonly unknown[] = query.parameters): Promise<QueryResult<R>> {
+export function execute<R>(
+  db: Kysely<unknown>,
+  query: CompiledQuery<R>,
+  parameters: readonly unknown[] = query.parameters,
+): Promise<QueryResult<R>> {
   const statements = onSqlite.get(db);
   if (!statements) return db.executeQuery({ ...query, parameters });
   const statement = statements.prepare(query.sql);
@@ -46,11 +50,18 @@ export function prepared<DB, V extends object, R>(
       const standIns = Object.fromEntries(names.map((name) => [name, STAND_IN + name])) as V;
       const query = build(db, standIns, dialect).compile();
       // A value read but not named would be compiled as undefined and bound as such on every call.
-      if (query.parameters.includes(undefined)) throw new Error(`prepared statement reads a value not among its names (${names.join(', ')}): ${query.sql}`);
-      const slots = query.parameters.map((p) => (typeof p === 'string' && p.startsWith(STAND_IN) ? (p.slice(STAND_IN.length) as keyof V & string) : undefined));
+      if (query.parameters.includes(undefined))
+        throw new Error(`prepared statement reads a value not among its names (${names.join(', ')}): ${query.sql}`);
+      const slots = query.parameters.map((p) =>
+        typeof p === 'string' && p.startsWith(STAND_IN) ? (p.slice(STAND_IN.length) as keyof V & string) : undefined,
+      );
       compiled.set(dialect, (statement = { query, slots }));
     }
     const { query, slots } = statement;
-    return execute(db as Kysely<unknown>, query, slots.map((name, i) => (name === undefined ? query.parameters[i] : values[name])));
+    return execute(
+      db as Kysely<unknown>,
+      query,
+      slots.map((name, i) => (name === undefined ? query.parameters[i] : values[name])),
+    );
   };
 }

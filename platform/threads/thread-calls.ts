@@ -40,7 +40,9 @@ export class ThreadCalls<Call extends { id: number }> {
       if ('error' in answer) waiting.reject(new Error(answer.error));
       else waiting.resolve(answer.result);
     });
-    worker.on('error', (error) => this.fail(worker, new Error(`the ${this.name} thread failed: ${error.message}`, { cause: error })));
+    worker.on('error', (error) =>
+      this.fail(worker, new Error(`the ${this.name} thread failed: ${error.message}`, { cause: error })),
+    );
     worker.on('exit', (code) => this.fail(worker, new Error(`the ${this.name} thread exited (code ${code})`)));
     this.worker = worker;
     this.stopped = undefined;
@@ -55,7 +57,8 @@ export class ThreadCalls<Call extends { id: number }> {
   }
 
   call(message: WithoutId<Call>): Promise<unknown> {
-    if (!this.worker || this.stopped) return Promise.reject(this.stopped ?? new Error(`the ${this.name} is not started`));
+    if (!this.worker || this.stopped)
+      return Promise.reject(this.stopped ?? new Error(`the ${this.name} is not started`));
     const id = this.nextId++;
     const answered = new Promise((resolve, reject) => this.waiting.set(id, { resolve, reject }));
     this.worker.postMessage({ ...message, id });
@@ -66,7 +69,10 @@ export class ThreadCalls<Call extends { id: number }> {
   private fail(worker: Worker, reason: Error): void {
     // Also a thread replaced by a later start(): its exit is old news.
     if (worker !== this.worker || this.stopped) return;
-    this.options.logger?.error({ err: reason }, `${this.name} thread stopped; ${this.options.failing ?? 'its calls fail until the shop restarts'}`);
+    this.options.logger?.error(
+      { err: reason },
+      `${this.name} thread stopped; ${this.options.failing ?? 'its calls fail until the shop restarts'}`,
+    );
     this.stop(reason);
     this.options.onStop?.();
   }

@@ -42,7 +42,9 @@ export class CartService {
 
   async remove(userId: string, itemId: string): Promise<ListView> {
     const at = this.deps.clock();
-    const quantity = await this.deps.store.remove(userId, itemId, (quantity) => this.removed(userId, [{ itemId, quantity }], at));
+    const quantity = await this.deps.store.remove(userId, itemId, (quantity) =>
+      this.removed(userId, [{ itemId, quantity }], at),
+    );
     if (quantity === undefined) throw notFound('itemId', `${itemId} is not in your cart`);
     return this.get(userId);
   }
@@ -58,11 +60,30 @@ export class CartService {
   }
 
   private added(userId: string, item: Item, quantity: number, at: number): OutboxEvent {
-    const event = { type: 'CartItemAdded' as const, eventId: this.deps.newId(), occurredAt: at, userId, itemId: item.itemId, quantity, unitPriceMinor: item.priceMinor, category: item.category };
+    const event = {
+      type: 'CartItemAdded' as const,
+      eventId: this.deps.newId(),
+      occurredAt: at,
+      userId,
+      itemId: item.itemId,
+      quantity,
+      unitPriceMinor: item.priceMinor,
+      category: item.category,
+    };
     return { topic: 'cart', event };
   }
 
   private removed(userId: string, lines: Pick<Line, 'itemId' | 'quantity'>[], at: number): OutboxEvent[] {
-    return lines.map((l) => ({ topic: 'cart', event: { type: 'CartItemRemoved', eventId: this.deps.newId(), occurredAt: at, userId, itemId: l.itemId, quantity: l.quantity } }));
+    return lines.map((l) => ({
+      topic: 'cart',
+      event: {
+        type: 'CartItemRemoved',
+        eventId: this.deps.newId(),
+        occurredAt: at,
+        userId,
+        itemId: l.itemId,
+        quantity: l.quantity,
+      },
+    }));
   }
 }

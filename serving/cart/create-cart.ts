@@ -15,7 +15,10 @@ import { listMigrations } from './store/migrations.ts';
 import { SqlListStore, type ListDb } from './store/sql-list-store.ts';
 import { WishlistService } from './wishlist-service.ts';
 
-export function createCart(config: Config, deps: { catalog: CatalogService; events: Events; tokens: Tokens; logger: Logger; clock: Clock; newId: NewId }) {
+export function createCart(
+  config: Config,
+  deps: { catalog: CatalogService; events: Events; tokens: Tokens; logger: Logger; clock: Clock; newId: NewId },
+) {
   const list = (choice: SqlChoice) => {
     // The store and its relay share one database, opened once.
     const database = sharedDatabase(() => openDatabase<ListDb>(choice, listMigrations));
@@ -26,5 +29,10 @@ export function createCart(config: Config, deps: { catalog: CatalogService; even
   const wishlists = list(config.sql.wishlist);
   const cart = new CartService({ ...deps, store: carts.store });
   const wishlist = new WishlistService({ ...deps, store: wishlists.store });
-  return { cart, wishlist, router: cartRoutes({ cart, wishlist }, deps.tokens), parts: [carts.store, carts.relay, wishlists.store, wishlists.relay] };
+  return {
+    cart,
+    wishlist,
+    router: cartRoutes({ cart, wishlist }),
+    parts: [carts.store, carts.relay, wishlists.store, wishlists.relay],
+  };
 }

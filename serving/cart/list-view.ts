@@ -30,7 +30,11 @@ export function listView(lines: Line[], items: (Item | undefined)[]): ListView {
     const item = items[i];
     if (!item) return { ...line, item: null, lineTotalMinor: 0 };
     const { name, brand, category, priceMinor, currency, imageUrl } = item;
-    return { ...line, item: { name, brand, category, priceMinor, currency, imageUrl }, lineTotalMinor: priceMinor * line.quantity };
+    return {
+      ...line,
+      item: { name, brand, category, priceMinor, currency, imageUrl },
+      lineTotalMinor: priceMinor * line.quantity,
+    };
   });
   const priced = viewLines.filter((l) => l.item);
   return {

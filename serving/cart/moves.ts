@@ -1,4 +1,5 @@
-// Moving an item between the wishlist and the cart: added to the target first, so a failure never loses it.
+// Moving an item between the wishlist and the cart with its quantity: added to the target first, so a
+// failure never loses it.
 import { notFound } from '../../platform/errors.ts';
 import type { CartService } from './cart-service.ts';
 import type { ListView } from './list-view.ts';
@@ -9,14 +10,25 @@ export interface BothLists {
   wishlist: ListView;
 }
 
-export async function moveToCart(lists: { cart: CartService; wishlist: WishlistService }, userId: string, itemId: string): Promise<BothLists> {
-  if (!(await lists.wishlist.has(userId, itemId))) throw notFound('itemId', `${itemId} is not on your wishlist`);
-  const cart = await lists.cart.add(userId, itemId, 1);
+export async function moveToCart(
+  lists: { cart: CartService; wishlist: WishlistService },
+  userId: string,
+  itemId: string,
+): Promise<BothLists> {
+  const quantity = await lists.wishlist.quantityOf(userId, itemId);
+  if (quantity === undefined) throw notFound('itemId', `${itemId} is not on your wishlist`);
+  // Sums with a line already in the cart, as any add does (a 409 over the line limit leaves both lists as they were).
+  const cart = await lists.cart.add(userId, itemId, quantity);
   return { cart, wishlist: await lists.wishlist.remove(userId, itemId) };
 }
 
-export async function moveToWishlist(lists: { cart: CartService; wishlist: WishlistService }, userId: string, itemId: string): Promise<BothLists> {
-  if (!(await lists.cart.get(userId)).lines.some((l) => l.itemId === itemId)) throw notFound('itemId', `${itemId} is not in your cart`);
-  const wishlist = await lists.wishlist.add(userId, itemId);
+export async function moveToWishlist(
+  lists: { cart: CartService; wishlist: WishlistService },
+  userId: string,
+  itemId: string,
+): Promise<BothLists> {
+  const line = (await lists.cart.get(userId)).lines.find((l) => l.itemId === itemId);
+  if (!line) throw notFound('itemId', `${itemId} is not in your cart`);
+  const wishlist = await lists.wishlist.add(userId, itemId, line.quantity);
   return { wishlist, cart: await lists.cart.remove(userId, itemId) };
 }

@@ -1,9 +1,10 @@
 // Cart and wishlist HTTP API, for the signed-in shopper's own lists only.
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Tokens } from '../../platform/auth/tokens.ts';
-import { asShopper, body, json, problem } from '../../platform/http/openapi.ts';
+import { forShopper } from '../../platform/http/access.ts';
+import { id } from '../../platform/http/fields.ts';
+import { body, json, problem } from '../../platform/http/openapi.ts';
 import { createRouter } from '../../platform/http/router.ts';
-import { self, shopperOnly } from '../../platform/http/shopper.ts';
+import { self } from '../../platform/http/shopper.ts';
 import type { CartService } from './cart-service.ts';
 import { moveToCart, moveToWishlist } from './moves.ts';
 import { SHOP_CURRENCY } from '../catalog/money.ts';
@@ -18,7 +19,14 @@ const ListViewSchema = z
         quantity: z.number().int(),
         addedAt: z.number().int(),
         item: z
-          .object({ name: z.string(), brand: z.string(), category: z.string(), priceMinor: z.number().int(), currency: z.string(), imageUrl: z.string().nullable() })
+          .object({
+            name: z.string(),
+            brand: z.string(),
+            category: z.string(),
+            priceMinor: z.number().int(),
+            currency: z.string(),
+            imageUrl: z.string().nullable(),
+          })
           .nullable(),
         lineTotalMinor: z.number().int(),
       }),
@@ -34,28 +42,42 @@ const Quantity = z
   .int('must be a whole number')
   .min(1, 'must be at least 1')
   .max(MAX_QUANTITY, `must be at most ${MAX_QUANTITY}`);
-const ItemId = z.string().min(1, 'must not be empty').max(64);
-const UserParam = z.object({ userId: z.string().openapi({ param: { name: 'userId', in: 'path' } }) });
+const ItemId = id();
+const UserParam = z.object({ userId: id().openapi({ param: { name: 'userId', in: 'path' } }) });
 const LineParams = UserParam.extend({ itemId: ItemId.openapi({ param: { name: 'itemId', in: 'path' } }) });
 const view = json(ListViewSchema, 'the list with current item details and prices');
 const both = json(z.object({ cart: ListViewSchema, wishlist: ListViewSchema }), 'both lists after the move');
-const errors = { 400: problem('invalid field'), 401: problem('not signed in'), 403: problem('not your list'), 404: problem('no such item or line') };
+const errors = {
+  400: problem('invalid field'),
+  401: problem('not signed in'),
+  403: problem('not your list'),
+  404: problem('no such item or line'),
+};
 
-export function cartRoutes(lists: { cart: CartService; wishlist: WishlistService }, tokens: Tokens) {
+export function cartRoutes(lists: { cart: CartService; wishlist: WishlistService }) {
   const { cart, wishlist } = lists;
   const router = createRouter();
-  shopperOnly(router, tokens, '/users/:userId/cart', '/users/:userId/wishlist');
-  const route = <M extends 'get' | 'post' | 'patch' | 'delete', P extends string>(method: M, path: P, tag: string, summary: string) => ({
+  const route = <M extends 'get' | 'post' | 'patch' | 'delete', P extends string>(
+    method: M,
+    path: P,
+    tag: string,
+    summary: string,
+  ) => ({
     method,
     path,
     tags: [tag],
     summary,
-    ...asShopper,
+    ...forShopper,
   });
 
   return router
-    .openapi(createRoute({ ...route('get', '/users/{userId}/cart', 'cart', 'Your cart'), request: { params: UserParam }, responses: { 200: view, ...errors } }), async (c) =>
-      c.json(await cart.get(self(c, c.req.valid('param').userId)), 200),
+    .openapi(
+      createRoute({
+        ...route('get', '/users/{userId}/cart', 'cart', 'Your cart'),
+        request: { params: UserParam },
+        responses: { 200: view, ...errors },
+      }),
+      async (c) => c.json(await cart.get(self(c, c.req.valid('param').userId)), 200),
     )
     .openapi(
       createRoute({
@@ -80,46 +102,91 @@ export function cartRoutes(lists: { cart: CartService; wishlist: WishlistService
       },
     )
     .openapi(
-      createRoute({ ...route('delete', '/users/{userId}/cart/items/{itemId}', 'cart', 'Remove a line'), request: { params: LineParams }, responses: { 200: view, ...errors } }),
+      createRoute({
+        ...route('delete', '/users/{userId}/cart/items/{itemId}', 'cart', 'Remove a line'),
+        request: { params: LineParams },
+        responses: { 200: view, ...errors },
+      }),
       async (c) => {
         const { userId, itemId } = c.req.valid('param');
         return c.json(await cart.remove(self(c, userId), itemId), 200);
       },
     )
-    .openapi(createRoute({ ...route('delete', '/users/{userId}/cart', 'cart', 'Empty your cart'), request: { params: UserParam }, responses: { 200: view, ...errors } }), async (c) =>
-      c.json(await cart.clear(self(c, c.req.valid('param').userId)), 200),
+    .openapi(
+      createRoute({
+        ...route('delete', '/users/{userId}/cart', 'cart', 'Empty your cart'),
+        request: { params: UserParam },
+        responses: { 200: view, ...errors },
+      }),
+      async (c) => c.json(await cart.clear(self(c, c.req.valid('param').userId)), 200),
     )
     .openapi(
-      createRoute({ ...route('post', '/users/{userId}/cart/items/{itemId}/move-to-wishlist', 'cart', 'Move a line to your wishlist'), request: { params: LineParams }, responses: { 200: both, ...errors } }),
+      createRoute({
+        ...route(
+          'post',
+          '/users/{userId}/cart/items/{itemId}/move-to-wishlist',
+          'cart',
+          'Move a line to your wishlist, quantity kept',
+        ),
+        request: { params: LineParams },
+        responses: { 200: both, ...errors },
+      }),
       async (c) => {
         const { userId, itemId } = c.req.valid('param');
         return c.json(await moveToWishlist(lists, self(c, userId), itemId), 200);
       },
     )
-    .openapi(createRoute({ ...route('get', '/users/{userId}/wishlist', 'wishlist', 'Your wishlist'), request: { params: UserParam }, responses: { 200: view, ...errors } }), async (c) =>
-      c.json(await wishlist.get(self(c, c.req.valid('param').userId)), 200),
+    .openapi(
+      createRoute({
+        ...route('get', '/users/{userId}/wishlist', 'wishlist', 'Your wishlist'),
+        request: { params: UserParam },
+        responses: { 200: view, ...errors },
+      }),
+      async (c) => c.json(await wishlist.get(self(c, c.req.valid('param').userId)), 200),
     )
     .openapi(
       createRoute({
-        ...route('post', '/users/{userId}/wishlist/items', 'wishlist', 'Keep an item for later (adding it twice changes nothing)'),
+        ...route(
+          'post',
+          '/users/{userId}/wishlist/items',
+          'wishlist',
+          'Keep an item for later (adding it twice changes nothing)',
+        ),
         request: { params: UserParam, ...body(z.object({ itemId: ItemId })) },
         responses: { 200: view, ...errors },
       }),
       async (c) => c.json(await wishlist.add(self(c, c.req.valid('param').userId), c.req.valid('json').itemId), 200),
     )
     .openapi(
-      createRoute({ ...route('delete', '/users/{userId}/wishlist/items/{itemId}', 'wishlist', 'Remove an item'), request: { params: LineParams }, responses: { 200: view, ...errors } }),
+      createRoute({
+        ...route('delete', '/users/{userId}/wishlist/items/{itemId}', 'wishlist', 'Remove an item'),
+        request: { params: LineParams },
+        responses: { 200: view, ...errors },
+      }),
       async (c) => {
         const { userId, itemId } = c.req.valid('param');
         return c.json(await wishlist.remove(self(c, userId), itemId), 200);
       },
     )
     .openapi(
-      createRoute({ ...route('delete', '/users/{userId}/wishlist', 'wishlist', 'Empty your wishlist'), request: { params: UserParam }, responses: { 200: view, ...errors } }),
+      createRoute({
+        ...route('delete', '/users/{userId}/wishlist', 'wishlist', 'Empty your wishlist'),
+        request: { params: UserParam },
+        responses: { 200: view, ...errors },
+      }),
       async (c) => c.json(await wishlist.clear(self(c, c.req.valid('param').userId)), 200),
     )
     .openapi(
-      createRoute({ ...route('post', '/users/{userId}/wishlist/items/{itemId}/move-to-cart', 'wishlist', 'Move an item to your cart (quantity 1)'), request: { params: LineParams }, responses: { 200: both, ...errors } }),
+      createRoute({
+        ...route(
+          'post',
+          '/users/{userId}/wishlist/items/{itemId}/move-to-cart',
+          'wishlist',
+          'Move an item to your cart with its quantity (summing with a line already there)',
+        ),
+        request: { params: LineParams },
+        responses: { 200: both, ...errors },
+      }),
       async (c) => {
         const { userId, itemId } = c.req.valid('param');
         return c.json(await moveToCart(lists, self(c, userId), itemId), 200);

@@ -20,7 +20,13 @@ const upserted = (index: number, priceMinor?: number): TypedEvent<'ItemUpserted'
     itemClass: categoryById(item.category)!.itemClass,
   };
 };
-const deleted = (index: number): TypedEvent<'ItemDeleted'> => ({ type: 'ItemDeleted', eventId: `e-${++n}`, occurredAt: 1, itemId: demoItem(5, index).itemId, supplierId: null });
+const deleted = (index: number): TypedEvent<'ItemDeleted'> => ({
+  type: 'ItemDeleted',
+  eventId: `e-${++n}`,
+  occurredAt: 1,
+  itemId: demoItem(5, index).itemId,
+  supplierId: null,
+});
 
 describe('CatalogService.applySupplierEvents', () => {
   let t: TestEvents;
@@ -41,7 +47,9 @@ describe('CatalogService.applySupplierEvents', () => {
     await catalog.applySupplierEvents([upserted(1), upserted(2)]);
     await catalog.applySupplierEvents([upserted(1), upserted(2)]);
     expect(await store.count()).toBe(2);
-    expect((await t.readTopic('catalog.items')).map((e) => e.itemId)).toEqual(expect.arrayContaining([demoItem(5, 1).itemId, demoItem(5, 2).itemId]));
+    expect((await t.readTopic('catalog.items')).map((e) => e.itemId)).toEqual(
+      expect.arrayContaining([demoItem(5, 1).itemId, demoItem(5, 2).itemId]),
+    );
     expect(await t.readTopic('catalog.items')).toHaveLength(2);
   });
 
@@ -50,7 +58,9 @@ describe('CatalogService.applySupplierEvents', () => {
     expect((await store.get(demoItem(5, 3).itemId))?.priceMinor).toBe(2000);
     await catalog.applySupplierEvents([upserted(4), deleted(4)]);
     expect(await store.get(demoItem(5, 4).itemId)).toBeUndefined();
-    expect((await t.readTopic('catalog.items')).filter((e) => e.itemId === demoItem(5, 4).itemId).map((e) => e.type)).toEqual(['ItemUpserted', 'ItemDeleted']);
+    expect(
+      (await t.readTopic('catalog.items')).filter((e) => e.itemId === demoItem(5, 4).itemId).map((e) => e.type),
+    ).toEqual(['ItemUpserted', 'ItemDeleted']);
   });
 
   it('validates a partial update as a whole item and names the bad field', async () => {

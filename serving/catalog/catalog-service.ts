@@ -1,6 +1,6 @@
 // The item service: the one writer of the catalog store, announcing every applied change on catalog.items.
-import { validateSupplierItem } from '../../ingest/validate-item.ts';
-import type { SupplierItem } from '../../ingest/supplier-item.ts';
+import { validateSupplierItem } from './validate-item.ts';
+import type { SupplierItem } from './supplier-item.ts';
 import type { Clock, NewId } from '../../platform/clock.ts';
 import { DomainError, invalid, notFound } from '../../platform/errors.ts';
 import type { Events } from '../../platform/events/events.ts';
@@ -27,7 +27,12 @@ export class CatalogService {
   /** Adds or replaces an item given whole; answers whether it was created. */
   async put(input: SupplierItem): Promise<{ item: Item; created: boolean }> {
     const checked = validateSupplierItem(input);
-    if (!checked.ok) throw new DomainError('invalid', checked.reasons[0]!.field, checked.reasons.map((r) => `${r.field} ${r.message}`).join('; '));
+    if (!checked.ok)
+      throw new DomainError(
+        'invalid',
+        checked.reasons[0]!.field,
+        checked.reasons.map((r) => `${r.field} ${r.message}`).join('; '),
+      );
     const existed = (await this.deps.store.get(checked.item.itemId)) !== undefined;
     const [item] = await this.apply([this.toItem(checked.item)]);
     return { item: item ?? (await this.get(checked.item.itemId)), created: !existed };
@@ -61,7 +66,12 @@ export class CatalogService {
       if (event.type === 'ItemUpserted') {
         const { type: _t, eventId: _e, occurredAt: _o, ...rest } = event;
         // The inbound service validated the record, so class and currency hold the values Item names.
-        run.push({ ...rest, itemClass: rest.itemClass as Item['itemClass'], currency: rest.currency as Item['currency'], updatedAt: this.deps.clock() });
+        run.push({
+          ...rest,
+          itemClass: rest.itemClass as Item['itemClass'],
+          currency: rest.currency as Item['currency'],
+          updatedAt: this.deps.clock(),
+        });
         continue;
       }
       await this.apply(run);
@@ -86,7 +96,12 @@ export class CatalogService {
     if (changed.length === 0) return [];
     await this.deps.events.publish(
       'catalog.items',
-      changed.map(({ updatedAt, ...item }) => ({ type: 'ItemUpserted' as const, eventId: this.deps.newId(), occurredAt: updatedAt, ...item })),
+      changed.map(({ updatedAt, ...item }) => ({
+        type: 'ItemUpserted' as const,
+        eventId: this.deps.newId(),
+        occurredAt: updatedAt,
+        ...item,
+      })),
     );
     await this.deps.store.upsertMany(changed);
     return changed;

@@ -21,7 +21,7 @@ export interface CatalogDeps {
 
 export function createCatalogStore(config: Config): CatalogStore {
   return config.catalog.kind === 'real'
-    ? new MongoCatalogStore({ url: config.catalog.url })
+    ? new MongoCatalogStore(config.catalog)
     : new EmbeddedCatalogStore({ file: path.join(config.dataDir, 'catalog.db') });
 }
 

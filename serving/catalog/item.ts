@@ -1,5 +1,5 @@
 // A catalog item: what a supplier sent, plus what the catalog derives (how it ships, when it last changed).
-import type { SupplierItem } from '../../ingest/supplier-item.ts';
+import type { SupplierItem } from './supplier-item.ts';
 import type { ItemClass } from './taxonomy.ts';
 
 export interface Item extends SupplierItem {
@@ -9,7 +9,9 @@ export interface Item extends SupplierItem {
 }
 
 /** The fields a partial update may change; attributes are merged by name, a null value removes one. */
-export type ItemPatch = Partial<Pick<Item, 'name' | 'description' | 'brand' | 'priceMinor' | 'currency' | 'imageUrl'>> & {
+export type ItemPatch = Partial<
+  Pick<Item, 'name' | 'description' | 'brand' | 'priceMinor' | 'currency' | 'imageUrl'>
+> & {
   attributes?: Record<string, string | null>;
 };
 

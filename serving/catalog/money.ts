@@ -3,4 +3,5 @@
 export const SHOP_CURRENCY = 'USD';
 
 /** "12.34 USD" from 1234 minor units: for messages to people, never for arithmetic. */
-export const formatMoney = (minor: number, currency: string = SHOP_CURRENCY) => `${(minor / 100).toFixed(2)} ${currency}`;
+export const formatMoney = (minor: number, currency: string = SHOP_CURRENCY) =>
+  `${(minor / 100).toFixed(2)} ${currency}`;

@@ -1,31 +1,48 @@
 // Product views: the storefront reports each item page shown, as product.viewed for recommendations.
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Tokens } from '../../platform/auth/tokens.ts';
+import { forAnyone } from '../../platform/http/access.ts';
 import type { Clock, NewId } from '../../platform/clock.ts';
 import type { EventRecorder } from '../../platform/events/background-events.ts';
-import { maybeAsShopper, problem } from '../../platform/http/openapi.ts';
+import { id } from '../../platform/http/fields.ts';
+import { problem } from '../../platform/http/openapi.ts';
 import { createRouter } from '../../platform/http/router.ts';
-import { optionalShopper } from '../../platform/http/shopper.ts';
 import type { CatalogService } from './catalog-service.ts';
 
-export function productViewRoutes(deps: { catalog: CatalogService; events: EventRecorder; tokens: Tokens; clock: Clock; newId: NewId }) {
+export function productViewRoutes(deps: {
+  catalog: CatalogService;
+  events: EventRecorder;
+  clock: Clock;
+  newId: NewId;
+}) {
   const router = createRouter();
-  router.use('/items/:itemId/views', optionalShopper(deps.tokens));
   return router.openapi(
-
     createRoute({
       method: 'post',
       path: '/items/{itemId}/views',
       tags: ['catalog'],
       summary: 'Record that an item page was shown (signed in or not)',
-      ...maybeAsShopper,
-      request: { params: z.object({ itemId: z.string().min(1).max(64).openapi({ param: { name: 'itemId', in: 'path' } }) }) },
-      responses: { 202: { description: 'recorded' }, 400: problem('invalid item id'), 401: problem('a token was sent but is not valid'), 404: problem('no such item') },
+      ...forAnyone,
+      request: {
+        params: z.object({ itemId: id().openapi({ param: { name: 'itemId', in: 'path' } }) }),
+      },
+      responses: {
+        202: { description: 'recorded' },
+        400: problem('invalid item id'),
+        401: problem('a token was sent but is not valid'),
+        404: problem('no such item'),
+      },
     }),
     async (c) => {
       const item = await deps.catalog.get(c.req.valid('param').itemId);
       const userId = c.get('userId') as string | undefined;
-      deps.events.record('product.viewed', { type: 'ProductViewed', eventId: deps.newId(), occurredAt: deps.clock(), userId: userId ?? null, itemId: item.itemId, category: item.category });
+      deps.events.record('product.viewed', {
+        type: 'ProductViewed',
+        eventId: deps.newId(),
+        occurredAt: deps.clock(),
+        userId: userId ?? null,
+        itemId: item.itemId,
+        category: item.category,
+      });
       return c.body(null, 202);
     },
   );

@@ -1,6 +1,8 @@
 // Catalog HTTP API: get, bulk get, list by category and attributes, add, partial update, remove.
 import { createRoute, z } from '@hono/zod-openapi';
-import { supplierItemSchema } from '../../ingest/validate-item.ts';
+import { forAnyone, forStaff } from '../../platform/http/access.ts';
+import { supplierItemSchema } from './validate-item.ts';
+import { id, text, url } from '../../platform/http/fields.ts';
 import { json, Problem } from '../../platform/http/openapi.ts';
 import { createRouter } from '../../platform/http/router.ts';
 import { ITEM_CLASSES } from './taxonomy.ts';
@@ -10,17 +12,19 @@ export const ItemSchema = supplierItemSchema
   .extend({ itemClass: z.enum(ITEM_CLASSES), updatedAt: z.number().int() })
   .openapi('Item');
 
-const ItemIdParam = z.object({ itemId: z.string().min(1).max(64).openapi({ param: { name: 'itemId', in: 'path' }, example: 'itm-0000042' }) });
+const ItemIdParam = z.object({
+  itemId: id().openapi({ param: { name: 'itemId', in: 'path' }, example: 'itm-0000042' }),
+});
 
 const PatchSchema = z
   .object({
-    name: z.string().min(1).max(200),
-    description: z.string().max(5000),
-    brand: z.string().min(1).max(100),
-    priceMinor: z.number().int().positive(),
+    name: supplierItemSchema.shape.name,
+    description: text({ max: 5000, min: 0, multiline: true }),
+    brand: supplierItemSchema.shape.brand,
+    priceMinor: supplierItemSchema.shape.priceMinor,
     currency: supplierItemSchema.shape.currency.removeDefault(),
-    imageUrl: z.url().nullable(),
-    attributes: z.record(z.string(), z.string().min(1).nullable()),
+    imageUrl: url().nullable(),
+    attributes: z.record(id(), text({ max: 100 }).nullable()),
   })
   .partial()
   .strict()
@@ -28,7 +32,11 @@ const PatchSchema = z
 
 /** Attribute filters arrive as `attr.<name>=<value>` query parameters (e.g. `attr.size=M&attr.colour=blue`). */
 function attributeFilters(query: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(query).filter(([k]) => k.startsWith('attr.')).map(([k, v]) => [k.slice(5), v]));
+  return Object.fromEntries(
+    Object.entries(query)
+      .filter(([k]) => k.startsWith('attr.'))
+      .map(([k, v]) => [k.slice(5), v]),
+  );
 }
 
 export function catalogRoutes(catalog: CatalogService) {
@@ -37,6 +45,7 @@ export function catalogRoutes(catalog: CatalogService) {
       createRoute({
         method: 'get',
         path: '/items/{itemId}',
+        ...forAnyone,
         tags: ['catalog'],
         summary: 'One item by id',
         request: { params: ItemIdParam },
@@ -48,10 +57,21 @@ export function catalogRoutes(catalog: CatalogService) {
       createRoute({
         method: 'post',
         path: '/items/batch-get',
+        ...forAnyone,
         tags: ['catalog'],
         summary: 'Many items by id, in the order asked, with the ids that do not exist',
-        request: { body: { content: { 'application/json': { schema: z.object({ ids: z.array(z.string().min(1)).min(1).max(500) }) } }, required: true } },
-        responses: { 200: json(z.object({ items: z.array(ItemSchema), missing: z.array(z.string()) }), 'found items and missing ids') },
+        request: {
+          body: {
+            content: { 'application/json': { schema: z.object({ ids: z.array(id()).min(1).max(500) }) } },
+            required: true,
+          },
+        },
+        responses: {
+          200: json(
+            z.object({ items: z.array(ItemSchema), missing: z.array(z.string()) }),
+            'found items and missing ids',
+          ),
+        },
       }),
       async (c) => {
         const { ids } = c.req.valid('json');
@@ -63,32 +83,49 @@ export function catalogRoutes(catalog: CatalogService) {
       createRoute({
         method: 'get',
         path: '/items',
+        ...forAnyone,
         tags: ['catalog'],
         summary: 'Items of a category, filtered by attribute values (attr.<name>=<value>), paged by cursor',
         request: {
           query: z
             .object({
-              category: z.string().optional(),
+              category: supplierItemSchema.shape.category.optional(),
               limit: z.coerce.number().int().min(1).max(500).default(50),
-              after: z.string().optional().openapi({ description: 'the `next` cursor of the previous page' }),
+              after: id().optional().openapi({ description: 'the `next` cursor of the previous page' }),
             })
-            .catchall(z.string()),
+            .catchall(text({ max: 200 })),
         },
-        responses: { 200: json(z.object({ items: z.array(ItemSchema), next: z.string().nullable() }), 'one page of items') },
+        responses: {
+          200: json(z.object({ items: z.array(ItemSchema), next: z.string().nullable() }), 'one page of items'),
+        },
       }),
       async (c) => {
         const { category, limit, after, ...rest } = c.req.valid('query');
-        return c.json(await catalog.list({ category, limit, after, attributes: attributeFilters(rest as Record<string, string>) }), 200);
+        return c.json(
+          await catalog.list({ category, limit, after, attributes: attributeFilters(rest as Record<string, string>) }),
+          200,
+        );
       },
     )
     .openapi(
       createRoute({
         method: 'put',
         path: '/items/{itemId}',
+        ...forStaff,
         tags: ['catalog'],
         summary: 'Add or replace an item',
-        request: { params: ItemIdParam, body: { content: { 'application/json': { schema: supplierItemSchema.omit({ itemId: true }) } }, required: true } },
-        responses: { 200: json(ItemSchema, 'replaced'), 201: json(ItemSchema, 'created'), 400: json(Problem, 'invalid item') },
+        request: {
+          params: ItemIdParam,
+          body: {
+            content: { 'application/json': { schema: supplierItemSchema.omit({ itemId: true }) } },
+            required: true,
+          },
+        },
+        responses: {
+          200: json(ItemSchema, 'replaced'),
+          201: json(ItemSchema, 'created'),
+          400: json(Problem, 'invalid item'),
+        },
       }),
       async (c) => {
         const { item, created } = await catalog.put({ ...c.req.valid('json'), itemId: c.req.valid('param').itemId });
@@ -99,10 +136,18 @@ export function catalogRoutes(catalog: CatalogService) {
       createRoute({
         method: 'patch',
         path: '/items/{itemId}',
+        ...forStaff,
         tags: ['catalog'],
         summary: 'Change some fields of an item; attributes merge by name, null removes one',
-        request: { params: ItemIdParam, body: { content: { 'application/json': { schema: PatchSchema } }, required: true } },
-        responses: { 200: json(ItemSchema, 'the updated item'), 400: json(Problem, 'invalid change'), 404: json(Problem, 'no such item') },
+        request: {
+          params: ItemIdParam,
+          body: { content: { 'application/json': { schema: PatchSchema } }, required: true },
+        },
+        responses: {
+          200: json(ItemSchema, 'the updated item'),
+          400: json(Problem, 'invalid change'),
+          404: json(Problem, 'no such item'),
+        },
       }),
       async (c) => c.json(await catalog.patch(c.req.valid('param').itemId, c.req.valid('json')), 200),
     )
@@ -110,6 +155,7 @@ export function catalogRoutes(catalog: CatalogService) {
       createRoute({
         method: 'delete',
         path: '/items/{itemId}',
+        ...forStaff,
         tags: ['catalog'],
         summary: 'Remove an item',
         request: { params: ItemIdParam },

@@ -11,7 +11,8 @@ export class InventoryService {
 
   /** Sets the count a warehouse holds (a delivery in, a stock take); `reason` travels with the event. */
   async setStock(itemId: string, warehouseId: string, available: number, reason = 'restock'): Promise<StockLevel[]> {
-    if (!this.warehouses().includes(warehouseId)) throw invalid('warehouseId', `no warehouse ${warehouseId} (known: ${this.warehouses().join(', ')})`);
+    if (!this.warehouses().includes(warehouseId))
+      throw invalid('warehouseId', `no warehouse ${warehouseId} (known: ${this.warehouses().join(', ')})`);
     return this.recount(itemId, warehouseId, available, reason);
   }
 

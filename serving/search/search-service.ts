@@ -15,6 +15,7 @@ export interface SearchRequest {
   pincode?: string;
   userId?: string;
   category?: string;
+  brands?: string[];
   attributes: Record<string, string[]>;
   priceMinMinor?: number;
   priceMaxMinor?: number;
@@ -41,7 +42,18 @@ export interface SearchAnswer {
     tatMinutes: number;
   } & DeliveryPromise)[];
   facets: SearchResult['facets'];
+  /** The text as it was searched, when a word was read as another spelling; null when taken as typed. */
+  correctedText: string | null;
 }
+
+/** A deliverable item whose name the shopper may be typing. */
+export interface Suggestion {
+  itemId: string;
+  name: string;
+  category: string;
+}
+
+const SUGGESTIONS = 8;
 
 export class SearchService {
   constructor(
@@ -64,6 +76,7 @@ export class SearchService {
     const result = await this.deps.index.search({
       text: request.text,
       category: request.category,
+      brands: request.brands,
       attributes: request.attributes,
       priceMinMinor: request.priceMinMinor,
       priceMaxMinor: request.priceMaxMinor,
@@ -79,7 +92,21 @@ export class SearchService {
       const item = items[i];
       if (!item) return [];
       const { itemId, name, brand, category, priceMinor, currency, imageUrl, attributes } = item;
-      return [{ itemId, name, brand, category, priceMinor, currency, imageUrl, attributes, warehouseId: hit.warehouseId, tatMinutes: hit.tatMinutes, ...deliveryPromise(hit.tatMinutes, now) }];
+      return [
+        {
+          itemId,
+          name,
+          brand,
+          category,
+          priceMinor,
+          currency,
+          imageUrl,
+          attributes,
+          warehouseId: hit.warehouseId,
+          tatMinutes: hit.tatMinutes,
+          ...deliveryPromise(hit.tatMinutes, now),
+        },
+      ];
     });
     this.deps.events.record('search.performed', {
       type: 'SearchPerformed',
@@ -92,10 +119,38 @@ export class SearchService {
       resultIds: hits.map((h) => h.itemId),
       total: result.total,
     });
-    return { pincode, total: result.total, page: request.page, pageSize: request.pageSize, hits, facets: result.facets };
+    return {
+      pincode,
+      total: result.total,
+      page: request.page,
+      pageSize: request.pageSize,
+      hits,
+      facets: result.facets,
+      correctedText: result.correctedText ?? null,
+    };
   }
 
-  private async pincodeFor(request: SearchRequest): Promise<string> {
+  /**
+   * Names of deliverable items matching what has been typed so far (the last word as a prefix), best
+   * first. Not recorded as a search: a shopper typing "samsung" asks for it seven times.
+   */
+  async suggest(request: { text: string; pincode?: string; userId?: string }): Promise<Suggestion[]> {
+    if (request.text.trim() === '') return [];
+    const pincode = await this.pincodeFor(request);
+    const reachable = this.deps.serviceability.reachable(pincode);
+    if (!reachable) throw notFound('pincode', `we do not deliver to ${pincode} (not a known postal code)`);
+    const result = await this.deps.index.search({
+      text: request.text,
+      reachable,
+      sort: 'relevance',
+      offset: 0,
+      limit: SUGGESTIONS,
+    });
+    const items = await this.deps.catalog.getMany(result.hits.map((h) => h.itemId));
+    return items.flatMap((item) => (item ? [{ itemId: item.itemId, name: item.name, category: item.category }] : []));
+  }
+
+  private async pincodeFor(request: { pincode?: string; userId?: string }): Promise<string> {
     if (request.pincode) return request.pincode;
     const fromAddress = request.userId && (await this.deps.users.defaultPincode(request.userId));
     if (fromAddress) return fromAddress;
@@ -106,6 +161,7 @@ export class SearchService {
 function filtersOf(request: SearchRequest): Record<string, string> {
   const filters: Record<string, string> = { sort: request.sort, page: String(request.page) };
   if (request.category) filters.category = request.category;
+  if (request.brands?.length) filters.brand = request.brands.join(',');
   if (request.priceMinMinor !== undefined) filters.priceMin = String(request.priceMinMinor);
   if (request.priceMaxMinor !== undefined) filters.priceMax = String(request.priceMaxMinor);
   for (const [name, values] of Object.entries(request.attributes)) filters[`attr.${name}`] = values.join(',');

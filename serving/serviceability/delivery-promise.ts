@@ -34,7 +34,10 @@ function promiseFor(day: number): DeliveryPromise {
   if (!promise) {
     if (byDay.size >= 366) byDay.clear();
     const at = (hour: number) => new Date(day * DAY + hour * HOUR).toISOString();
-    promise = Object.freeze({ deliverBy: at(0).slice(0, 10), window: Object.freeze({ from: at(WINDOW_FROM_H), to: at(WINDOW_TO_H) }) });
+    promise = Object.freeze({
+      deliverBy: at(0).slice(0, 10),
+      window: Object.freeze({ from: at(WINDOW_FROM_H), to: at(WINDOW_TO_H) }),
+    });
     byDay.set(day, promise);
   }
   return promise;

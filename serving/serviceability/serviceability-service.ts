@@ -5,17 +5,14 @@ import type { Clock } from '../../platform/clock.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { CatalogService } from '../catalog/catalog-service.ts';
-import { ITEM_CLASSES } from '../catalog/taxonomy.ts';
 import type { InventoryService } from '../inventory/inventory-service.ts';
-import { deliveryPromise, type DeliveryPromise } from './delivery-promise.ts';
 import type { Network } from './network.ts';
+import { reachOf, type Reach } from './reach.ts';
 import { TableBuilder, type RouteChange } from './table-builder.ts';
 import type { TableFiles } from './table-files.ts';
 import type { Reachable, TatTable } from './tat-table.ts';
 
-export type Reach =
-  | ({ itemId: string; deliverable: true; warehouseId: string; tatMinutes: number } & DeliveryPromise)
-  | { itemId: string; deliverable: false; reason: 'unknown item' | 'out of stock' | 'not deliverable to this pincode' };
+export type { Reach } from './reach.ts';
 
 export class ServiceabilityService {
   private network: Network | undefined;
@@ -45,7 +42,10 @@ export class ServiceabilityService {
       const started = performance.now();
       this.table = new TableBuilder(this.network).build();
       files.write(this.network, this.table);
-      this.deps.logger.info({ ms: Math.round(performance.now() - started), cells: this.table.minutes.length }, 'serviceability table built');
+      this.deps.logger.info(
+        { ms: Math.round(performance.now() - started), cells: this.table.minutes.length },
+        'serviceability table built',
+      );
     }
     return Promise.resolve();
   }
@@ -74,17 +74,12 @@ export class ServiceabilityService {
     const { table } = this.current();
     const p = table.pincode(pincode);
     if (p === undefined) throw notFound('pincode', `we do not deliver to ${pincode} (not a known postal code)`);
-    const [items, levels] = await Promise.all([this.deps.catalog.getMany(itemIds), this.deps.inventory.levels(itemIds)]);
+    const [items, levels] = await Promise.all([
+      this.deps.catalog.getMany(itemIds),
+      this.deps.inventory.levels(itemIds),
+    ]);
     const now = this.deps.clock();
-    return itemIds.map((itemId, i): Reach => {
-      const item = items[i];
-      if (!item) return { itemId, deliverable: false, reason: 'unknown item' };
-      const stocked = levels.get(itemId)!.filter((l) => l.available > 0).map((l) => table.warehouse(l.warehouseId)).filter((w) => w !== undefined);
-      if (stocked.length === 0) return { itemId, deliverable: false, reason: 'out of stock' };
-      const best = table.fastest(p, ITEM_CLASSES.indexOf(item.itemClass), stocked);
-      if (!best) return { itemId, deliverable: false, reason: 'not deliverable to this pincode' };
-      return { itemId, deliverable: true, warehouseId: table.warehouses[best.warehouse]!, tatMinutes: best.minutes, ...deliveryPromise(best.minutes, now) };
-    });
+    return itemIds.map((itemId, i) => reachOf(table, p, itemId, items[i], levels.get(itemId) ?? [], now));
   }
 
   /** Applies one route change to the live table incrementally and saves both; answers the cells it changed. */
@@ -99,7 +94,9 @@ export class ServiceabilityService {
     this.reachCache.clear();
     this.network = {
       ...network,
-      routes: network.routes.flatMap((r) => (r.id !== change.routeId ? [r] : 'removed' in change ? [] : [{ ...r, ...change }])),
+      routes: network.routes.flatMap((r) =>
+        r.id !== change.routeId ? [r] : 'removed' in change ? [] : [{ ...r, ...change }],
+      ),
     };
     this.deps.files.write(this.network, this.table!);
     return { changedCells, ms: performance.now() - started };

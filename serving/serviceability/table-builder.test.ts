@@ -6,7 +6,14 @@ import type { Network, Route } from './network.ts';
 import { TableBuilder, type RouteChange } from './table-builder.ts';
 import { TatTable } from './tat-table.ts';
 
-const route = (from: string, to: string, minutes: number, classes: ItemClass[]): Route => ({ id: `${from}>${to}`, courier: 'test', from, to, minutes, classes });
+const route = (from: string, to: string, minutes: number, classes: ItemClass[]): Route => ({
+  id: `${from}>${to}`,
+  courier: 'test',
+  from,
+  to,
+  minutes,
+  classes,
+});
 const place = (id: string) => ({ id, lat: 0, lon: 0 });
 const ALL: ItemClass[] = [...ITEM_CLASSES];
 
@@ -74,9 +81,14 @@ describe('serviceability table', () => {
     let changed = 0;
     for (const change of changes) {
       changed += builder.applyRouteChange(change);
-      routes = routes.flatMap((r) => (r.id !== change.routeId ? [r] : 'removed' in change ? [] : [{ ...r, ...change }]));
+      routes = routes.flatMap((r) =>
+        r.id !== change.routeId ? [r] : 'removed' in change ? [] : [{ ...r, ...change }],
+      );
       const rebuilt = new TableBuilder({ ...network, routes }).build();
-      expect(Buffer.from(table.minutes.buffer).equals(Buffer.from(rebuilt.minutes.buffer)), `after ${JSON.stringify(change)}`).toBe(true);
+      expect(
+        Buffer.from(table.minutes.buffer).equals(Buffer.from(rebuilt.minutes.buffer)),
+        `after ${JSON.stringify(change)}`,
+      ).toBe(true);
     }
     expect(changed).toBeGreaterThan(0);
   });

@@ -108,7 +108,8 @@ export class TableBuilder {
     const graph = this.graph[c]!;
     const set = (edges: Edges, from: number | undefined, to: number | undefined) => {
       if (from === undefined || to === undefined) return;
-      for (let e = edges.start[from]!; e < edges.start[from + 1]!; e++) if (edges.to[e] === to) edges.minutes[e] = route.minutes;
+      for (let e = edges.start[from]!; e < edges.start[from + 1]!; e++)
+        if (edges.to[e] === to) edges.minutes[e] = route.minutes;
     };
     const [fromHub, toHub] = [this.hubIndex.get(route.from), this.hubIndex.get(route.to)];
     const toPincode = this.pincodeIndex.get(route.to);

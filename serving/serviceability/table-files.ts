@@ -15,7 +15,9 @@ export class TableFiles {
   }
 
   readNetwork(): Network | undefined {
-    return fs.existsSync(this.networkFile) ? (JSON.parse(fs.readFileSync(this.networkFile, 'utf8')) as Network) : undefined;
+    return fs.existsSync(this.networkFile)
+      ? (JSON.parse(fs.readFileSync(this.networkFile, 'utf8')) as Network)
+      : undefined;
   }
 
   readTable(): TatTable | undefined {

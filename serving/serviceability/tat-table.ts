@@ -18,13 +18,18 @@ export class TatTable {
     readonly pincodes: readonly string[],
     readonly minutes: Uint16Array,
   ) {
-    if (minutes.length !== ITEM_CLASSES.length * pincodes.length * warehouses.length) throw new Error('serviceability table size does not match its axes');
+    if (minutes.length !== ITEM_CLASSES.length * pincodes.length * warehouses.length)
+      throw new Error('serviceability table size does not match its axes');
     this.pincodeIndex = new Map(pincodes.map((p, i) => [p, i]));
     this.warehouseIndex = new Map(warehouses.map((w, i) => [w, i]));
   }
 
   static empty(warehouses: readonly string[], pincodes: readonly string[]): TatTable {
-    return new TatTable(warehouses, pincodes, new Uint16Array(ITEM_CLASSES.length * pincodes.length * warehouses.length).fill(UNREACHABLE));
+    return new TatTable(
+      warehouses,
+      pincodes,
+      new Uint16Array(ITEM_CLASSES.length * pincodes.length * warehouses.length).fill(UNREACHABLE),
+    );
   }
 
   pincode = (code: string) => this.pincodeIndex.get(code);
@@ -57,7 +62,11 @@ export class TatTable {
   }
 
   /** The fastest of `candidates` (warehouse indexes, e.g. those with stock) for the pincode, if any can deliver. */
-  fastest(pincode: number, itemClass: number, candidates: Iterable<number>): { warehouse: number; minutes: number } | undefined {
+  fastest(
+    pincode: number,
+    itemClass: number,
+    candidates: Iterable<number>,
+  ): { warehouse: number; minutes: number } | undefined {
     const base = this.offset(itemClass, pincode, 0);
     let best: { warehouse: number; minutes: number } | undefined;
     for (const w of candidates) {
@@ -68,15 +77,22 @@ export class TatTable {
   }
 
   toBuffer(): Buffer {
-    const header = Buffer.from(`${MAGIC}${JSON.stringify({ classes: ITEM_CLASSES, warehouses: this.warehouses, pincodes: this.pincodes })}\n`);
+    const header = Buffer.from(
+      `${MAGIC}${JSON.stringify({ classes: ITEM_CLASSES, warehouses: this.warehouses, pincodes: this.pincodes })}\n`,
+    );
     return Buffer.concat([header, Buffer.from(this.minutes.buffer, this.minutes.byteOffset, this.minutes.byteLength)]);
   }
 
   static fromBuffer(buffer: Buffer): TatTable {
     if (buffer.subarray(0, MAGIC.length).toString() !== MAGIC) throw new Error('not a serviceability table file');
     const end = buffer.indexOf('\n', MAGIC.length);
-    const axes = JSON.parse(buffer.subarray(MAGIC.length, end).toString()) as { classes: ItemClass[]; warehouses: string[]; pincodes: string[] };
-    if (axes.classes.join() !== ITEM_CLASSES.join()) throw new Error('serviceability table was built for other item classes; rebuild it');
+    const axes = JSON.parse(buffer.subarray(MAGIC.length, end).toString()) as {
+      classes: ItemClass[];
+      warehouses: string[];
+      pincodes: string[];
+    };
+    if (axes.classes.join() !== ITEM_CLASSES.join())
+      throw new Error('serviceability table was built for other item classes; rebuild it');
     const body = buffer.subarray(end + 1);
     // Copied into an aligned buffer: a Uint16Array cannot start at an odd byte offset.
     const minutes = new Uint16Array(body.length / 2);

@@ -45,14 +45,18 @@ export function eventBusContract(adapter: string, makeHarness: () => BusHarness)
       await bus.publish(topic, messages);
     }
 
-    async function collect(bus: EventBus, options: Omit<SubscribeOptions, 'handle'> & { fail?: (m: BusMessage) => boolean }) {
+    async function collect(
+      bus: EventBus,
+      options: Omit<SubscribeOptions, 'handle'> & { fail?: (m: BusMessage) => boolean },
+    ) {
       const received: BusMessage[] = [];
       const errors: unknown[] = [];
       const subscription = await bus.subscribe({
         onError: (e) => errors.push(e),
         ...options,
         handle: (batch) => {
-          for (const m of batch) if (options.fail?.(m)) return Promise.reject(new Error(`handler failed at ${m.value.toString()}`));
+          for (const m of batch)
+            if (options.fail?.(m)) return Promise.reject(new Error(`handler failed at ${m.value.toString()}`));
           received.push(...batch);
           return Promise.resolve();
         },
@@ -128,7 +132,12 @@ export function eventBusContract(adapter: string, makeHarness: () => BusHarness)
       const groupId = h.unique('crashy');
       const bus = await openBus(topic);
       await publishRange(bus, topic, 0, 60);
-      const crashing = await collect(bus, { groupId, topics: [topic], fromBeginning: true, fail: (m) => m.value.toString() === '37' });
+      const crashing = await collect(bus, {
+        groupId,
+        topics: [topic],
+        fromBeginning: true,
+        fail: (m) => m.value.toString() === '37',
+      });
       await waitFor('the handler to fail', () => crashing.errors.length > 0, h.timeoutMs);
       await crashing.subscription.stop();
 
@@ -160,7 +169,10 @@ export function eventBusContract(adapter: string, makeHarness: () => BusHarness)
       const topic = h.unique('seek');
       const groupId = h.unique('seeker');
       const bus = await openBus(topic);
-      await bus.publish(topic, range(0, 10).map((i) => ({ key: 'one-key', value: Buffer.from(String(i)) })));
+      await bus.publish(
+        topic,
+        range(0, 10).map((i) => ({ key: 'one-key', value: Buffer.from(String(i)) })),
+      );
       const first = await collect(bus, { groupId, topics: [topic], fromBeginning: true });
       await waitFor('all ten', () => first.received.length >= 10, h.timeoutMs);
       await first.subscription.stop();
@@ -170,6 +182,33 @@ export function eventBusContract(adapter: string, makeHarness: () => BusHarness)
       const again = await collect(bus, { groupId, topics: [topic] });
       await waitFor('the replay', () => again.received.length >= 4, h.timeoutMs);
       expect(again.values()).toEqual([6, 7, 8, 9]);
+    });
+    it('starts a partition where startFrom says, over the committed offset, back or forward', async () => {
+      const topic = h.unique('start');
+      const groupId = h.unique('resumer');
+      const bus = await openBus(topic);
+      await bus.publish(
+        topic,
+        range(0, 10).map((i) => ({ key: 'one-key', value: Buffer.from(String(i)) })),
+      );
+      const first = await collect(bus, { groupId, topics: [topic], fromBeginning: true });
+      await waitFor('all ten', () => first.received.length >= 10, h.timeoutMs);
+      await first.subscription.stop();
+
+      // The group committed 10; the consumer's own record says it kept only up to 3 (a lake's files).
+      const partition = first.received[0]!.partition;
+      const asked: number[] = [];
+      const again = await collect(bus, {
+        groupId,
+        topics: [topic],
+        startFrom: (t, p) => {
+          asked.push(p);
+          return Promise.resolve(t === topic && p === partition ? 4 : undefined);
+        },
+      });
+      await waitFor('the resumed messages', () => again.received.length >= 6, h.timeoutMs);
+      expect(again.values()).toEqual([4, 5, 6, 7, 8, 9]);
+      expect(asked).toContain(partition);
     });
   });
 }

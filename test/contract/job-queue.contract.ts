@@ -67,6 +67,19 @@ export function jobQueueContract(name: string, open: () => Promise<JobQueue>) {
       expect(await jobs.pending(queue())).toBe(0);
     });
 
+    it('runs a repeated job every period under one schedule however often it is registered, each run named apart', async () => {
+      jobs = await open();
+      const q = queue();
+      const ran = handled(jobs, q);
+      for (let i = 0; i < 3; i++) await jobs.repeat(q, 250);
+      await waitFor('three runs', () => ran.length >= 3, 5000);
+      const started = ran.length;
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      // One schedule: about two more runs in 600 ms, where three schedules would make six or more.
+      expect(ran.length - started).toBeLessThanOrEqual(4);
+      expect(new Set(ran).size).toBe(ran.length);
+    });
+
     it('runs a job that came due before its handler was registered', async () => {
       jobs = await open();
       const q = queue();

@@ -4,7 +4,10 @@ import { TimerQueue } from '../../platform/jobs/timer-queue.ts';
 import { jobQueueContract } from './job-queue.contract.ts';
 
 jobQueueContract('in-process timers', async () => {
-  const jobs = new TimerQueue({ clock: systemClock, onError: (queue, jobId, error) => console.error(queue, jobId, error) });
+  const jobs = new TimerQueue({
+    clock: systemClock,
+    onError: (queue, jobId, error) => console.error(queue, jobId, error),
+  });
   await jobs.start();
   return jobs;
 });

@@ -41,23 +41,41 @@ export function listStoreContract(name: string, makeHarness: () => ListStoreHarn
       const store = await open();
       const user = h.unique('concurrent');
       await Promise.all(Array.from({ length: 50 }, (_, i) => store.increment(user, 'itm-hot', 1 + (i % 2), 1000 + i)));
-      expect(await store.lines(user)).toEqual([{ itemId: 'itm-hot', quantity: 75, addedAt: expect.any(Number) as number }]);
+      expect(await store.lines(user)).toEqual([
+        { itemId: 'itm-hot', quantity: 75, addedAt: expect.any(Number) as number },
+      ]);
     });
 
     it(`refuses an add that would take a line over ${MAX_QUANTITY}, leaving the line as it was`, async () => {
       const store = await open();
       const user = h.unique('max');
       await store.increment(user, 'itm-a', MAX_QUANTITY - 1, 1000);
-      await expect(store.increment(user, 'itm-a', 2, 2000)).rejects.toMatchObject({ code: 'conflict', field: 'quantity' });
+      await expect(store.increment(user, 'itm-a', 2, 2000)).rejects.toMatchObject({
+        code: 'conflict',
+        field: 'quantity',
+      });
       expect((await store.lines(user))[0]?.quantity).toBe(MAX_QUANTITY - 1);
     });
 
     it('adds a wishlist-style line only once', async () => {
       const store = await open();
       const user = h.unique('once');
-      expect(await store.insertIfAbsent(user, 'itm-a', 1000)).toBe(true);
-      expect(await store.insertIfAbsent(user, 'itm-a', 2000)).toBe(false);
+      expect(await store.keep(user, 'itm-a', 1, 1000)).toBe(true);
+      expect(await store.keep(user, 'itm-a', 1, 2000)).toBe(false);
       expect(await store.lines(user)).toEqual([{ itemId: 'itm-a', quantity: 1, addedAt: 1000 }]);
+    });
+
+    it('keeps the quantity a line was kept with, raising a smaller line and never lowering one', async () => {
+      const store = await open();
+      const user = h.unique('keep');
+      expect(await store.keep(user, 'itm-a', 3, 1000)).toBe(true);
+      expect(await store.keep(user, 'itm-b', 1, 1000)).toBe(true);
+      expect(await store.keep(user, 'itm-b', 4, 2000)).toBe(false);
+      expect(await store.keep(user, 'itm-a', 2, 2000)).toBe(false);
+      expect(await store.lines(user)).toEqual([
+        { itemId: 'itm-a', quantity: 3, addedAt: 1000 },
+        { itemId: 'itm-b', quantity: 4, addedAt: 1000 },
+      ]);
     });
 
     it('sets and removes a line answering what it held, and undefined for a line that is not there', async () => {
@@ -84,15 +102,25 @@ export function listStoreContract(name: string, makeHarness: () => ListStoreHarn
       expect(await store.lines(ann)).toEqual([]);
       expect(await store.lines(bob)).toEqual([{ itemId: 'itm-a', quantity: 3, addedAt: 1500 }]);
     });
-  
+
     it('writes what a change announces to the outbox with the change, announces nothing where nothing changed, and undoes a change whose announcement fails', async () => {
       const store = await open();
       const user = h.unique('announce');
       const note = (what: string): OutboxEvent[] => [
-        { topic: 'wishlist', event: { type: 'WishlistItemRemoved', eventId: `${user}-${what}`, occurredAt: 1000, userId: user, itemId: what } },
+        {
+          topic: 'wishlist',
+          event: {
+            type: 'WishlistItemRemoved',
+            eventId: `${user}-${what}`,
+            occurredAt: 1000,
+            userId: user,
+            itemId: what,
+            category: null,
+          },
+        },
       ];
       await store.increment(user, 'itm-a', 2, 1000, () => note('added'));
-      expect(await store.insertIfAbsent(user, 'itm-a', 1000, () => note('not-added'))).toBe(false);
+      expect(await store.keep(user, 'itm-a', 4, 1000, () => note('not-added'))).toBe(false);
       await store.setQuantity(user, 'itm-a', 5, 2000, (previous) => note(`from-${previous}`));
       await expect(
         store.setQuantity(user, 'itm-a', 9, 3000, () => {
@@ -106,8 +134,10 @@ export function listStoreContract(name: string, makeHarness: () => ListStoreHarn
       const database = await h.database();
       const rows = await database.db.selectFrom('outbox').select('payload').orderBy('id').execute();
       await database.close();
-      const ids = rows.map((r) => (JSON.parse(r.payload) as { eventId: string }).eventId).filter((id) => id.startsWith(`${user}-`));
-      expect(ids).toEqual([`${user}-added`, `${user}-from-2`, `${user}-cleared-5`]);
+      const ids = rows
+        .map((r) => (JSON.parse(r.payload) as { eventId: string }).eventId)
+        .filter((id) => id.startsWith(`${user}-`));
+      expect(ids).toEqual([`${user}-added`, `${user}-from-4`, `${user}-cleared-5`]);
     });
   });
 }

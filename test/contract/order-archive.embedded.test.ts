@@ -9,7 +9,9 @@ orderArchiveContract('sqlite', () => {
   let n = 0;
   return {
     async open() {
-      const archive = new SqliteOrderArchive(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'emporium-archive-')), 'archive.db'));
+      const archive = new SqliteOrderArchive(
+        path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'emporium-archive-')), 'archive.db'),
+      );
       await archive.start();
       return archive;
     },

@@ -16,7 +16,9 @@ orderStoreContract('sqlite', () => {
   let n = 0;
   return {
     async open() {
-      const database = sharedDatabase(() => openDatabase<OrdersDb>({ kind: 'embedded', file }, ordersDatabaseMigrations));
+      const database = sharedDatabase(() =>
+        openDatabase<OrdersDb>({ kind: 'embedded', file }, ordersDatabaseMigrations),
+      );
       const stock = new SqlStockStore(database, { clock: systemClock, newId: newUuid });
       const orders = new SqlOrderStore(database, { clock: systemClock, events: new OrderEvents(newUuid) });
       await stock.start();

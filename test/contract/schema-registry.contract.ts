@@ -8,10 +8,25 @@ export interface RegistryHarness {
   unique(name: string): string;
 }
 
-const record = (name: string, fields: object[]) => JSON.stringify({ type: 'record', name, namespace: 'emporium.test', fields });
-const v1 = (name: string) => record(name, [{ name: 'id', type: 'string' }, { name: 'qty', type: 'int' }]);
-const v2 = (name: string) => record(name, [{ name: 'id', type: 'string' }, { name: 'qty', type: 'int' }, { name: 'note', type: 'string', default: '' }]);
-const breaking = (name: string) => record(name, [{ name: 'id', type: 'string' }, { name: 'qty', type: 'int' }, { name: 'price', type: 'long' }]);
+const record = (name: string, fields: object[]) =>
+  JSON.stringify({ type: 'record', name, namespace: 'emporium.test', fields });
+const v1 = (name: string) =>
+  record(name, [
+    { name: 'id', type: 'string' },
+    { name: 'qty', type: 'int' },
+  ]);
+const v2 = (name: string) =>
+  record(name, [
+    { name: 'id', type: 'string' },
+    { name: 'qty', type: 'int' },
+    { name: 'note', type: 'string', default: '' },
+  ]);
+const breaking = (name: string) =>
+  record(name, [
+    { name: 'id', type: 'string' },
+    { name: 'qty', type: 'int' },
+    { name: 'price', type: 'long' },
+  ]);
 
 export function schemaRegistryContract(adapter: string, makeHarness: () => RegistryHarness): void {
   describe(`schema registry contract: ${adapter}`, () => {

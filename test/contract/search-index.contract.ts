@@ -22,14 +22,61 @@ const doc = (itemId: string, over: Partial<SearchDoc>): SearchDoc => ({
 });
 
 const DOCS: SearchDoc[] = [
-  doc('tv-samsung', { name: 'Samsung Crystal TV (55 screen size)', brand: 'Samsung', category: 'televisions', itemClass: 'large', priceMinor: 49999, attributes: { screen_size: '55', resolution: '4K' } }),
-  doc('tv-lg', { name: 'LG OLED TV (65 screen size)', brand: 'LG', category: 'televisions', itemClass: 'large', priceMinor: 129999, attributes: { screen_size: '65', resolution: '4K' } }),
-  doc('phone-samsung', { name: 'Samsung Galaxy Phone', brand: 'Samsung', category: 'phones', priceMinor: 79999, attributes: { storage: '256GB', colour: 'black' } }),
-  doc('shirt-m-blue', { name: 'Oxford Shirt', brand: 'Arrow', priceMinor: 2999, attributes: { size: 'M', colour: 'blue' } }),
-  doc('shirt-m-white', { name: 'Linen Shirt', brand: 'Arrow', priceMinor: 3999, attributes: { size: 'M', colour: 'white' } }),
-  doc('shirt-l-blue', { name: 'Flannel Shirt', brand: 'Gant', priceMinor: 4999, attributes: { size: 'L', colour: 'blue' } }),
-  doc('shirt-m-blue-2', { name: 'Poplin Shirt', brand: 'Gant', priceMinor: 1999, attributes: { size: 'M', colour: 'blue' } }),
-  doc('milk', { name: 'Organic Milk', brand: 'Fage', category: 'dairy', itemClass: 'cold', priceMinor: 399, attributes: { type: 'whole' } }),
+  doc('tv-samsung', {
+    name: 'Samsung Crystal TV (55 screen size)',
+    brand: 'Samsung',
+    category: 'televisions',
+    itemClass: 'large',
+    priceMinor: 49999,
+    attributes: { screen_size: '55', resolution: '4K' },
+  }),
+  doc('tv-lg', {
+    name: 'LG OLED TV (65 screen size)',
+    brand: 'LG',
+    category: 'televisions',
+    itemClass: 'large',
+    priceMinor: 129999,
+    attributes: { screen_size: '65', resolution: '4K' },
+  }),
+  doc('phone-samsung', {
+    name: 'Samsung Galaxy Phone',
+    brand: 'Samsung',
+    category: 'phones',
+    priceMinor: 79999,
+    attributes: { storage: '256GB', colour: 'black' },
+  }),
+  doc('shirt-m-blue', {
+    name: 'Oxford Shirt',
+    brand: 'Arrow',
+    priceMinor: 2999,
+    attributes: { size: 'M', colour: 'blue' },
+  }),
+  doc('shirt-m-white', {
+    name: 'Linen Shirt',
+    brand: 'Arrow',
+    priceMinor: 3999,
+    attributes: { size: 'M', colour: 'white' },
+  }),
+  doc('shirt-l-blue', {
+    name: 'Flannel Shirt',
+    brand: 'Gant',
+    priceMinor: 4999,
+    attributes: { size: 'L', colour: 'blue' },
+  }),
+  doc('shirt-m-blue-2', {
+    name: 'Poplin Shirt',
+    brand: 'Gant',
+    priceMinor: 1999,
+    attributes: { size: 'M', colour: 'blue' },
+  }),
+  doc('milk', {
+    name: 'Organic Milk',
+    brand: 'Fage',
+    category: 'dairy',
+    itemClass: 'cold',
+    priceMinor: 399,
+    attributes: { type: 'whole' },
+  }),
 ];
 
 // The shopper's pincode: the east warehouse reaches it in a day for everything but cold goods; the
@@ -54,8 +101,16 @@ export function searchIndexContract(name: string, makeHarness: () => SearchIndex
     beforeAll(async () => {
       index = await h.open();
       await index.upsert(DOCS);
-      const east = DOCS.filter((d) => d.itemId !== 'shirt-l-blue').map((d) => ({ itemId: d.itemId, warehouseId: 'wh-east', inStock: true }));
-      await index.setStock([...east, { itemId: 'shirt-l-blue', warehouseId: 'wh-west', inStock: true }, { itemId: 'shirt-m-blue', warehouseId: 'wh-west', inStock: true }]);
+      const east = DOCS.filter((d) => d.itemId !== 'shirt-l-blue').map((d) => ({
+        itemId: d.itemId,
+        warehouseId: 'wh-east',
+        inStock: true,
+      }));
+      await index.setStock([
+        ...east,
+        { itemId: 'shirt-l-blue', warehouseId: 'wh-west', inStock: true },
+        { itemId: 'shirt-m-blue', warehouseId: 'wh-west', inStock: true },
+      ]);
     });
     afterAll(async () => {
       await index?.close();
@@ -63,6 +118,12 @@ export function searchIndexContract(name: string, makeHarness: () => SearchIndex
 
     it('finds an item through a typo and a short word: "smasung tv"', async () => {
       expect((await ids({ text: 'smasung tv' }))[0]).toBe('tv-samsung');
+    });
+
+    it('says how it read a misspelt word, but not a known word or one still being typed', async () => {
+      expect((await search({ text: 'smasung tv' })).correctedText).toBe('samsung tv');
+      expect((await search({ text: 'samsung tv' })).correctedText).toBeUndefined();
+      expect((await search({ text: 'sams' })).correctedText).toBeUndefined();
     });
 
     it('completes the last word as a prefix while typing', async () => {
@@ -83,10 +144,21 @@ export function searchIndexContract(name: string, makeHarness: () => SearchIndex
       ]);
     });
 
+    it('filters by brand, any of several', async () => {
+      const gant = await search({ text: 'shirt', category: 'shirts', brands: ['Gant'] });
+      expect(gant.hits.every((h) => h.itemId.startsWith('shirt'))).toBe(true);
+      expect(gant.facets.brand).toEqual([{ value: 'Gant', count: gant.total }]);
+      const both = await search({ text: 'shirt', category: 'shirts', brands: ['Gant', 'Arrow'] });
+      expect(both.total).toBeGreaterThan(gant.total);
+      expect(await ids({ text: 'shirt', brands: ['Nobody'] })).toEqual([]);
+    });
+
     it('never shows an item no stocked warehouse can deliver, and attaches the fastest one', async () => {
       expect(await ids({ text: 'milk' })).toEqual([]);
       const flannel = await search({ text: 'flannel shirt' });
-      expect(flannel.hits).toEqual([expect.objectContaining({ itemId: 'shirt-l-blue', warehouseId: 'wh-west', tatMinutes: 4320 })]);
+      expect(flannel.hits).toEqual([
+        expect.objectContaining({ itemId: 'shirt-l-blue', warehouseId: 'wh-west', tatMinutes: 4320 }),
+      ]);
       const eastOnly: Reachable = { ...REACH, standard: { 'wh-east': 1440 } };
       expect(await ids({ text: 'flannel', reachable: eastOnly })).toEqual([]);
       const oxford = await search({ text: 'oxford' });
@@ -114,10 +186,25 @@ export function searchIndexContract(name: string, makeHarness: () => SearchIndex
     });
 
     it('sorts by price either way, filters a price range and pages through results', async () => {
-      expect(await ids({ category: 'shirts', sort: 'price_asc' })).toEqual(['shirt-m-blue-2', 'shirt-m-blue', 'shirt-m-white', 'shirt-l-blue']);
-      expect(await ids({ category: 'shirts', sort: 'price_desc', limit: 2 })).toEqual(['shirt-l-blue', 'shirt-m-white']);
-      expect(await ids({ category: 'shirts', sort: 'price_desc', offset: 2, limit: 2 })).toEqual(['shirt-m-blue', 'shirt-m-blue-2']);
-      expect(await ids({ priceMinMinor: 3000, priceMaxMinor: 50000, sort: 'price_asc' })).toEqual(['shirt-m-white', 'shirt-l-blue', 'tv-samsung']);
+      expect(await ids({ category: 'shirts', sort: 'price_asc' })).toEqual([
+        'shirt-m-blue-2',
+        'shirt-m-blue',
+        'shirt-m-white',
+        'shirt-l-blue',
+      ]);
+      expect(await ids({ category: 'shirts', sort: 'price_desc', limit: 2 })).toEqual([
+        'shirt-l-blue',
+        'shirt-m-white',
+      ]);
+      expect(await ids({ category: 'shirts', sort: 'price_desc', offset: 2, limit: 2 })).toEqual([
+        'shirt-m-blue',
+        'shirt-m-blue-2',
+      ]);
+      expect(await ids({ priceMinMinor: 3000, priceMaxMinor: 50000, sort: 'price_asc' })).toEqual([
+        'shirt-m-white',
+        'shirt-l-blue',
+        'tv-samsung',
+      ]);
       expect((await search({ category: 'shirts', limit: 1 })).total).toBe(4);
     });
 
@@ -126,7 +213,14 @@ export function searchIndexContract(name: string, makeHarness: () => SearchIndex
     });
 
     it('replaces an item on upsert and forgets it on remove', async () => {
-      await index.upsert([doc('shirt-m-white', { name: 'Seersucker Shirt', brand: 'Arrow', priceMinor: 3999, attributes: { size: 'M', colour: 'white' } })]);
+      await index.upsert([
+        doc('shirt-m-white', {
+          name: 'Seersucker Shirt',
+          brand: 'Arrow',
+          priceMinor: 3999,
+          attributes: { size: 'M', colour: 'white' },
+        }),
+      ]);
       expect(await ids({ text: 'linen' })).toEqual([]);
       expect(await ids({ text: 'seersucker' })).toEqual(['shirt-m-white']);
       await index.remove(['shirt-m-white']);
@@ -136,4 +230,3 @@ export function searchIndexContract(name: string, makeHarness: () => SearchIndex
     });
   });
 }
-

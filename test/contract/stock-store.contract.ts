@@ -35,7 +35,13 @@ export function stockStoreContract(name: string, makeHarness: () => StockStoreHa
       const levels = await store.levels([tv, shirt, none]);
       expect([...levels]).toEqual([
         [tv, [{ warehouseId: 'wh-01', available: 0 }]],
-        [shirt, [{ warehouseId: 'wh-01', available: 3 }, { warehouseId: 'wh-02', available: 7 }]],
+        [
+          shirt,
+          [
+            { warehouseId: 'wh-01', available: 3 },
+            { warehouseId: 'wh-02', available: 7 },
+          ],
+        ],
         [none, []],
       ]);
       expect(await store.levels([])).toEqual(new Map());

@@ -1,13 +1,16 @@
 // Runs the stock store contract against the orders database on MySQL/MariaDB (npm run test:real), whose schema is the orders database's.
 import { randomUUID } from 'node:crypto';
+import { afterAll } from 'vitest';
 import { newUuid, systemClock } from '../../platform/clock.ts';
-import { loadConfig } from '../../platform/config.ts';
 import { openDatabase } from '../../platform/sql/database.ts';
 import { ordersDatabaseMigrations } from '../../serving/orders/store/migrations.ts';
 import { SqlStockStore, type StockDb } from '../../serving/inventory/store/sql-stock-store.ts';
+import { testNamespace } from '../support/namespace.ts';
 import { stockStoreContract } from './stock-store.contract.ts';
 
-const { orders } = loadConfig().sql;
+const ns = testNamespace('stock');
+afterAll(() => ns.drop());
+const { orders } = ns.config.sql;
 if (orders.kind !== 'real') throw new Error('EMPORIUM_ORDERS_DB_URL must name the MySQL database for the real suite');
 
 stockStoreContract('mysql', () => {

@@ -33,7 +33,13 @@ export function userStoreContract(name: string, makeHarness: () => UserStoreHarn
     };
     const newUser = async (store: UserStore, name: string) => {
       const userId = h.unique(name);
-      await store.create({ userId, email: `${userId}@example.com`, name: 'Ada Lovelace', passwordHash: 'scrypt$salt$key', at: 1000 });
+      await store.create({
+        userId,
+        email: `${userId}@example.com`,
+        name: 'Ada Lovelace',
+        passwordHash: 'scrypt$salt$key',
+        at: 1000,
+      });
       return userId;
     };
 
@@ -56,7 +62,9 @@ export function userStoreContract(name: string, makeHarness: () => UserStoreHarn
     it('refuses a second account with the same email as a conflict on email', async () => {
       const store = await open();
       const userId = await newUser(store, 'dup');
-      await expect(store.create({ userId: h.unique('dup2'), email: `${userId}@example.com`, name: 'B', passwordHash: 'x', at: 1 })).rejects.toMatchObject({
+      await expect(
+        store.create({ userId: h.unique('dup2'), email: `${userId}@example.com`, name: 'B', passwordHash: 'x', at: 1 }),
+      ).rejects.toMatchObject({
         code: 'conflict',
         field: 'email',
       });

@@ -10,7 +10,7 @@ import { fakeClock } from '../../platform/clock.ts';
 import { loadConfig } from '../../platform/config.ts';
 import { silentLogger } from '../../platform/logger.ts';
 import { step, type Step } from '../../platform/saga/saga.ts';
-import { createShop } from '../../serving/app.ts';
+import { createShop } from '../../app/shop.ts';
 import type { CheckoutContext } from '../../serving/orders/checkout/checkout-context.ts';
 import type { Order } from '../../serving/orders/order.ts';
 import { openTestEvents } from '../support/events.ts';
@@ -29,7 +29,9 @@ const withInterruption = (steps: Step<CheckoutContext>[]) =>
       `interrupt-after-${s.id}`,
       () => {
         if (interrupt?.after !== s.id) return Promise.resolve(undefined);
-        return interrupt.hang ? new Promise<undefined>(() => undefined) : Promise.reject(new Error(`injected failure after ${s.id}`));
+        return interrupt.hang
+          ? new Promise<undefined>(() => undefined)
+          : Promise.reject(new Error(`injected failure after ${s.id}`));
       },
       () => Promise.resolve(),
     ),
@@ -37,23 +39,50 @@ const withInterruption = (steps: Step<CheckoutContext>[]) =>
 
 describe('checkout', () => {
   let t: TestShop;
-  const items = [...demoItems({ seed: 9, count: 40 })].filter((i) => !['televisions', 'refrigerators', 'furniture', 'dairy'].includes(i.category)).slice(0, 8);
+  const items = [...demoItems({ seed: 9, count: 40 })]
+    .filter((i) => !['televisions', 'refrigerators', 'furniture', 'dairy'].includes(i.category))
+    .slice(0, 8);
   const shoppers: { userId: string; token: string }[] = [];
-  const stockOf = async (itemId: string) => ((await t.api('GET', `/inventory/${itemId}`)).body as { levels: { warehouseId: string; available: number }[] }).levels.find((l) => l.warehouseId === WAREHOUSE)?.available;
-  const setStock = (itemId: string, available: number) => t.api('PUT', `/inventory/${itemId}/warehouses/${WAREHOUSE}`, { available });
-  const checkout = (shopper: { userId: string; token: string }, itemId: string, method = 'pay_success', key: string = randomUUID()) => {
+  const stockOf = async (itemId: string) =>
+    (
+      (await t.api('GET', `/inventory/${itemId}`, undefined, await t.staff())).body as {
+        levels: { warehouseId: string; available: number }[];
+      }
+    ).levels.find((l) => l.warehouseId === WAREHOUSE)?.available;
+  const setStock = async (itemId: string, available: number) =>
+    t.api('PUT', `/inventory/${itemId}/warehouses/${WAREHOUSE}`, { available }, await t.staff());
+  const checkout = (
+    shopper: { userId: string; token: string },
+    itemId: string,
+    method = 'pay_success',
+    key: string = randomUUID(),
+  ) => {
     // Each checkout a millisecond after the last, so "newest first" has one answer.
     clock.advance(1);
-    return t.api('POST', `/users/${shopper.userId}/orders`, { lines: [{ itemId, quantity: 1 }], payment: { method } }, shopper.token, { 'idempotency-key': key });
+    return t.api(
+      'POST',
+      `/users/${shopper.userId}/orders`,
+      { lines: [{ itemId, quantity: 1 }], payment: { method } },
+      shopper.token,
+      { 'idempotency-key': key },
+    );
   };
   const orderOf = (res: { body: unknown }) => (res.body as { order: Order }).order;
 
   beforeAll(async () => {
     t = await openTestShop({}, { clock, checkoutSteps: withInterruption });
-    for (const item of items) await t.api('PUT', `/items/${item.itemId}`, { ...item, itemId: undefined });
+    for (const item of items)
+      await t.api('PUT', `/items/${item.itemId}`, { ...item, itemId: undefined }, await t.staff());
     for (let i = 0; i < 20; i++) {
-      const shopper = (await t.api('POST', '/users', { email: `buyer-${i}@example.com`, password: 'checkout!', name: `Buyer ${i}` })).body as { userId: string; token: string };
-      await t.api('POST', `/users/${shopper.userId}/addresses`, { line1: '1 River St', city: 'Hoboken', state: 'NJ', pincode: '07030' }, shopper.token);
+      const shopper = (
+        await t.api('POST', '/users', { email: `buyer-${i}@example.com`, password: 'checkout!', name: `Buyer ${i}` })
+      ).body as { userId: string; token: string };
+      await t.api(
+        'POST',
+        `/users/${shopper.userId}/addresses`,
+        { line1: '1 River St', city: 'Hoboken', state: 'NJ', pincode: '07030' },
+        shopper.token,
+      );
       shoppers.push(shopper);
     }
   });
@@ -64,11 +93,19 @@ describe('checkout', () => {
   it('sells 10 units to exactly 10 of 200 concurrent buyers; the other 190 are told the item is out of stock', async () => {
     const item = items[0]!.itemId;
     await setStock(item, 10);
-    const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => checkout(shoppers[i % shoppers.length]!, item)));
-    expect(answers.filter((a) => a.status === 201).map((a) => orderOf(a).status)).toEqual(Array.from({ length: 10 }, () => 'PLACED'));
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => checkout(shoppers[i % shoppers.length]!, item)),
+    );
+    expect(answers.filter((a) => a.status === 201).map((a) => orderOf(a).status)).toEqual(
+      Array.from({ length: 10 }, () => 'PLACED'),
+    );
     const refused = answers.filter((a) => a.status === 409);
     expect(refused).toHaveLength(190);
-    expect(refused[0]!.body).toEqual({ code: 'out_of_stock', field: 'lines[0].itemId', message: expect.stringContaining(item) as string });
+    expect(refused[0]!.body).toEqual({
+      code: 'out_of_stock',
+      field: 'lines[0].itemId',
+      message: expect.stringContaining(item) as string,
+    });
     expect(await stockOf(item)).toBe(0);
   });
 
@@ -90,9 +127,15 @@ describe('checkout', () => {
     const shopper = shoppers[10]!;
     await t.api('POST', `/users/${shopper.userId}/cart/items`, { itemId: item, quantity: 2 }, shopper.token);
     const key = randomUUID();
-    const payCart = () => t.api('POST', `/users/${shopper.userId}/orders`, { payment: { method: 'pay_success' } }, shopper.token, { 'idempotency-key': key });
+    const payCart = () =>
+      t.api('POST', `/users/${shopper.userId}/orders`, { payment: { method: 'pay_success' } }, shopper.token, {
+        'idempotency-key': key,
+      });
     const first = await payCart();
-    expect(((await t.api('GET', `/users/${shopper.userId}/cart`, undefined, shopper.token)).body as { lines: unknown[] }).lines).toEqual([]);
+    expect(
+      ((await t.api('GET', `/users/${shopper.userId}/cart`, undefined, shopper.token)).body as { lines: unknown[] })
+        .lines,
+    ).toEqual([]);
     const again = await payCart();
     expect([first.status, again.status]).toEqual([201, 200]);
     expect(orderOf(again)).toEqual(orderOf(first));
@@ -106,7 +149,11 @@ describe('checkout', () => {
     expect(res.status).toBe(402);
     expect(res.body).toMatchObject({ code: 'payment_declined', field: 'payment.method' });
     expect(await stockOf(item)).toBe(1);
-    const [order] = ((await t.api('GET', `/users/${shoppers[1]!.userId}/orders?limit=1`, undefined, shoppers[1]!.token)).body as { orders: Order[] }).orders;
+    const [order] = (
+      (await t.api('GET', `/users/${shoppers[1]!.userId}/orders?limit=1`, undefined, shoppers[1]!.token)).body as {
+        orders: Order[];
+      }
+    ).orders;
     expect(order).toMatchObject({ status: 'CANCELLED', cancelReason: 'payment_failed' });
   });
 
@@ -122,15 +169,28 @@ describe('checkout', () => {
     clock.set(orderOf(res).expiresAt);
     expect(await t.shop.orders.expiry.sweep()).toMatchObject({ expired: 1 });
     expect(await stockOf(item)).toBe(1);
-    const after = await t.api('GET', `/users/${shoppers[2]!.userId}/orders/${orderOf(res).orderId}`, undefined, shoppers[2]!.token);
+    const after = await t.api(
+      'GET',
+      `/users/${shoppers[2]!.userId}/orders/${orderOf(res).orderId}`,
+      undefined,
+      shoppers[2]!.token,
+    );
     expect(orderOf(after)).toMatchObject({ status: 'CANCELLED', cancelReason: 'expired' });
   });
 
   const callback = (order: Order, status: 'succeeded' | 'failed', signed = true) => {
-    const body = JSON.stringify({ paymentId: `sim-${order.orderId}`, orderId: order.orderId, status, ...(status === 'succeeded' ? { amountMinor: order.totalMinor } : { reason: 'declined late' }) });
+    const body = JSON.stringify({
+      paymentId: `sim-${order.orderId}`,
+      orderId: order.orderId,
+      status,
+      ...(status === 'succeeded' ? { amountMinor: order.totalMinor } : { reason: 'declined late' }),
+    });
     return t.shop.http.request('/api/payments/callbacks', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-payment-signature': signed ? t.shop.orders.gateway.sign(body) : 'ab'.repeat(32) },
+      headers: {
+        'content-type': 'application/json',
+        'x-payment-signature': signed ? t.shop.orders.gateway.sign(body) : 'ab'.repeat(32),
+      },
       body,
     });
   };
@@ -160,8 +220,14 @@ describe('checkout', () => {
     expect(await stockOf(item)).toBe(1);
     const reader = await openTestEvents(t.config.dataDir);
     try {
-      await waitFor('the payment event', async () => (await reader.readTopic('payments')).some((e) => e.orderId === order.orderId));
-      expect((await reader.readTopic('payments')).filter((e) => e.orderId === order.orderId && e.type === 'PaymentSucceeded')).toHaveLength(1);
+      await waitFor('the payment event', async () =>
+        (await reader.readTopic('payments')).some((e) => e.orderId === order.orderId),
+      );
+      expect(
+        (await reader.readTopic('payments')).filter(
+          (e) => e.orderId === order.orderId && e.type === 'PaymentSucceeded',
+        ),
+      ).toHaveLength(1);
     } finally {
       await reader.close();
     }
@@ -185,34 +251,49 @@ describe('checkout', () => {
     expect(await t.shop.orders.expiry.sweep()).toMatchObject({ refunded: 1 });
     expect(t.shop.orders.gateway.refunds.get(`sim-${unlucky.orderId}`)).toBe(unlucky.totalMinor);
     const notifications = path.join(t.config.dataDir, 'notifications.jsonl');
-    await waitFor('the refund notification', () => fs.existsSync(notifications) && fs.readFileSync(notifications, 'utf8').includes('payment_refunded'));
+    await waitFor(
+      'the refund notification',
+      () => fs.existsSync(notifications) && fs.readFileSync(notifications, 'utf8').includes('payment_refunded'),
+    );
   });
 
-  it.each(['create-order', 'arm-expiry', 'take-payment', 'place-order'])('leaves stock, order and payment consistent when the checkout fails right after %s', async (after) => {
-    const item = items[6]!.itemId;
-    await setStock(item, 3);
-    interrupt = { after };
-    const res = await checkout(shoppers[7]!, item).finally(() => (interrupt = undefined));
-    expect(res.status).toBe(500);
-    const [order] = ((await t.api('GET', `/users/${shoppers[7]!.userId}/orders?limit=1`, undefined, shoppers[7]!.token)).body as { orders: Order[] }).orders;
-    const refunded = order?.paymentId ? t.shop.orders.gateway.refunds.has(order.paymentId) : false;
-    if (after === 'place-order') {
-      // Placed before the failure: it stands, paid, with its stock held; nothing is refunded.
-      expect(order).toMatchObject({ status: 'PLACED' });
-      expect(await stockOf(item)).toBe(2);
-      expect(refunded).toBe(false);
-    } else {
-      expect(order).toMatchObject({ status: 'CANCELLED', cancelReason: 'checkout_failed' });
-      expect(await stockOf(item)).toBe(3);
-      if (after === 'take-payment') expect(t.shop.orders.gateway.refunds.has(`sim-${order!.orderId}`)).toBe(true);
-    }
-  });
+  it.each(['create-order', 'arm-expiry', 'take-payment', 'place-order'])(
+    'leaves stock, order and payment consistent when the checkout fails right after %s',
+    async (after) => {
+      const item = items[6]!.itemId;
+      await setStock(item, 3);
+      interrupt = { after };
+      const res = await checkout(shoppers[7]!, item).finally(() => (interrupt = undefined));
+      expect(res.status).toBe(500);
+      const [order] = (
+        (await t.api('GET', `/users/${shoppers[7]!.userId}/orders?limit=1`, undefined, shoppers[7]!.token)).body as {
+          orders: Order[];
+        }
+      ).orders;
+      const refunded = order?.paymentId ? t.shop.orders.gateway.refunds.has(order.paymentId) : false;
+      if (after === 'place-order') {
+        // Placed before the failure: it stands, paid, with its stock held; nothing is refunded.
+        expect(order).toMatchObject({ status: 'PLACED' });
+        expect(await stockOf(item)).toBe(2);
+        expect(refunded).toBe(false);
+      } else {
+        expect(order).toMatchObject({ status: 'CANCELLED', cancelReason: 'checkout_failed' });
+        expect(await stockOf(item)).toBe(3);
+        if (after === 'take-payment') expect(t.shop.orders.gateway.refunds.has(`sim-${order!.orderId}`)).toBe(true);
+      }
+    },
+  );
 
   it('places, rather than expires, an order whose captured payment never reached it', async () => {
     const item = items[7]!.itemId;
     const shopper = shoppers[9]!;
     await setStock(item, 1);
-    const latest = async () => ((await t.api('GET', `/users/${shopper.userId}/orders?limit=1`, undefined, shopper.token)).body as { orders: Order[] }).orders[0];
+    const latest = async () =>
+      (
+        (await t.api('GET', `/users/${shopper.userId}/orders?limit=1`, undefined, shopper.token)).body as {
+          orders: Order[];
+        }
+      ).orders[0];
     const before = (await latest())?.orderId;
     // The gateway captures the money, then this checkout never goes on: the answer is lost.
     interrupt = { after: 'take-payment', hang: true };
@@ -220,7 +301,11 @@ describe('checkout', () => {
     try {
       await waitFor('the payment to be captured', async () => {
         const pending = await latest();
-        return pending !== undefined && pending.orderId !== before && (await t.shop.orders.gateway.lookup(pending.orderId)) !== undefined;
+        return (
+          pending !== undefined &&
+          pending.orderId !== before &&
+          (await t.shop.orders.gateway.lookup(pending.orderId)) !== undefined
+        );
       });
     } finally {
       interrupt = undefined;
@@ -244,7 +329,10 @@ describe('checkout', () => {
     await t.shop.close();
     interrupt = undefined;
     clock.advance(t.config.orders.paymentWindowMs);
-    const restarted = await createShop(loadConfig({ EMPORIUM_DATA_DIR: t.config.dataDir, EMPORIUM_DEMO_ITEMS: '0' }), { logger: silentLogger, clock });
+    const restarted = await createShop(loadConfig({ EMPORIUM_DATA_DIR: t.config.dataDir, EMPORIUM_DEMO_ITEMS: '0' }), {
+      logger: silentLogger,
+      clock,
+    });
     await restarted.start();
     t.shop = restarted;
     expect(await stockOf(item)).toBe(2);

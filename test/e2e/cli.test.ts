@@ -22,15 +22,17 @@ async function emporium(...args: string[]): Promise<{ code: number; stdout: stri
 }
 
 describe('emporium CLI', { timeout: 30_000 }, () => {
-  it('has --help on every subcommand, nested ones included', async () => {
+  // One `emporium … --help` per command, each a fresh node loading the whole CLI: seconds apiece on a loaded
+  // machine, so the guard is generous (it bounds a hang, it does not measure speed).
+  it('has --help on every subcommand, nested ones included', { timeout: 180_000 }, async () => {
     const commandsOf = async (...path: string[]) => {
       const { stdout } = await emporium(...path, '--help');
       expect(stdout, path.join(' ')).toContain(`Usage: emporium${path.map((p) => ` ${p}`).join('')}`);
       const listed = stdout.split('Commands:')[1] ?? '';
-      return [...listed.matchAll(/^ {2}(\w+) /gm)].map((m) => m[1]!).filter((c) => c !== 'help');
+      return [...listed.matchAll(/^ {2}([\w-]+) /gm)].map((m) => m[1]!).filter((c) => c !== 'help');
     };
     const top = await commandsOf();
-    expect(top).toEqual(expect.arrayContaining(['serve', 'seed', 'ingest', 'batch']));
+    expect(top).toEqual(expect.arrayContaining(['serve', 'seed', 'ingest', 'batch', 'access']));
     for (const command of top) for (const sub of await commandsOf(command)) await commandsOf(command, sub);
     expect(await commandsOf('batch')).toContain('serviceability');
   });

@@ -48,7 +48,11 @@ describe('supplier feed file end to end', () => {
   it('makes the good items retrievable through the catalog API, attributes and all', async () => {
     let found: { status: number; body: unknown } = { status: 0, body: null };
     await waitFor('feed-tv in the catalog', async () => (found = await t.api('GET', '/items/feed-tv')).status === 200);
-    expect(found.body).toMatchObject({ itemId: 'feed-tv', itemClass: 'large', attributes: { screen_size: '55', resolution: '4K' } });
+    expect(found.body).toMatchObject({
+      itemId: 'feed-tv',
+      itemClass: 'large',
+      attributes: { screen_size: '55', resolution: '4K' },
+    });
     const shirts = await t.api('GET', '/items?category=shirts&attr.size=M&attr.colour=blue');
     expect(shirts.body).toMatchObject({ items: [{ itemId: 'feed-shirt', description: 'A classic, crisp shirt' }] });
     expect((await t.api('GET', '/items/feed-bad-price')).status).toBe(404);
@@ -57,6 +61,10 @@ describe('supplier feed file end to end', () => {
   it('puts every bad line on the dead-letter topic with its reasons and raw text', async () => {
     const dead = await reader.readTopic('supplier.items.dead-letter');
     expect(dead.map((e) => e.location)).toEqual(['feed.csv:3', 'feed.csv:5', 'feed.csv:6']);
-    expect(dead[0]).toMatchObject({ source: 'feed.csv', raw: expect.stringContaining('29.99') as string, reasons: [{ field: 'priceMinor' }] });
+    expect(dead[0]).toMatchObject({
+      source: 'feed.csv',
+      raw: expect.stringContaining('29.99') as string,
+      reasons: [{ field: 'priceMinor' }],
+    });
   });
 });

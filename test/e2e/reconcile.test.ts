@@ -19,12 +19,25 @@ describe('emporium batch reconcile', () => {
 
   beforeAll(async () => {
     t = await openTestShop();
-    await t.api('PUT', `/items/${item.itemId}`, { ...item, itemId: undefined });
-    await t.api('PUT', `/inventory/${item.itemId}/warehouses/${WAREHOUSE}`, { available: 5 });
-    const shopper = (await t.api('POST', '/users', { email: 'recon@example.com', password: 'reconcile', name: 'Recon' })).body as { userId: string; token: string };
-    await t.api('POST', `/users/${shopper.userId}/addresses`, { line1: '1 River St', city: 'Hoboken', state: 'NJ', pincode: '07030' }, shopper.token);
+    await t.api('PUT', `/items/${item.itemId}`, { ...item, itemId: undefined }, await t.staff());
+    await t.api('PUT', `/inventory/${item.itemId}/warehouses/${WAREHOUSE}`, { available: 5 }, await t.staff());
+    const shopper = (
+      await t.api('POST', '/users', { email: 'recon@example.com', password: 'reconcile', name: 'Recon' })
+    ).body as { userId: string; token: string };
+    await t.api(
+      'POST',
+      `/users/${shopper.userId}/addresses`,
+      { line1: '1 River St', city: 'Hoboken', state: 'NJ', pincode: '07030' },
+      shopper.token,
+    );
     const buy = (method: string) =>
-      t.api('POST', `/users/${shopper.userId}/orders`, { lines: [{ itemId: item.itemId, quantity: 1 }], payment: { method } }, shopper.token, { 'idempotency-key': randomUUID() });
+      t.api(
+        'POST',
+        `/users/${shopper.userId}/orders`,
+        { lines: [{ itemId: item.itemId, quantity: 1 }], payment: { method } },
+        shopper.token,
+        { 'idempotency-key': randomUUID() },
+      );
     expect((await buy('pay_success')).status).toBe(201);
     pending = ((await buy('pay_no_answer')).body as { order: Order }).order;
     await t.shop.close();
@@ -36,7 +49,9 @@ describe('emporium batch reconcile', () => {
   it('gives back the stock of an order cancelled behind its back, repairs a count overwritten outside the store, and then finds nothing', async () => {
     const file = t.config.sql.orders.kind === 'embedded' ? t.config.sql.orders.file : '';
     const sqlite = new Database(file);
-    sqlite.prepare("update orders set status = 'CANCELLED', cancel_reason = 'customer' where order_id = ?").run(pending.orderId);
+    sqlite
+      .prepare("update orders set status = 'CANCELLED', cancel_reason = 'customer' where order_id = ?")
+      .run(pending.orderId);
     sqlite.prepare('update stock set available = 9 where item_id = ?').run(item.itemId);
     sqlite.close();
 

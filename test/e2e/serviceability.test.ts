@@ -27,10 +27,11 @@ describe('serviceability over HTTP', () => {
 
   beforeAll(async () => {
     t = await openTestShop({}, { clock });
-    for (const item of [shirt, tv]) await t.api('PUT', `/items/${item.itemId}`, { ...item, itemId: undefined });
-    await t.api('PUT', `/inventory/${shirt.itemId}/warehouses/wh-01-newark`, { available: 5 });
-    await t.api('PUT', `/inventory/${shirt.itemId}/warehouses/wh-03-los-angeles`, { available: 5 });
-    await t.api('PUT', `/inventory/${tv.itemId}/warehouses/wh-01-newark`, { available: 2 });
+    for (const item of [shirt, tv])
+      await t.api('PUT', `/items/${item.itemId}`, { ...item, itemId: undefined }, await t.staff());
+    await t.api('PUT', `/inventory/${shirt.itemId}/warehouses/wh-01-newark`, { available: 5 }, await t.staff());
+    await t.api('PUT', `/inventory/${shirt.itemId}/warehouses/wh-03-los-angeles`, { available: 5 }, await t.staff());
+    await t.api('PUT', `/inventory/${tv.itemId}/warehouses/wh-01-newark`, { available: 2 }, await t.staff());
   });
   afterAll(async () => {
     await t.close();
@@ -51,7 +52,7 @@ describe('serviceability over HTTP', () => {
   });
 
   it('says why an item cannot come: out of stock, or unknown', async () => {
-    await t.api('PUT', `/inventory/${tv.itemId}/warehouses/wh-01-newark`, { available: 0 });
+    await t.api('PUT', `/inventory/${tv.itemId}/warehouses/wh-01-newark`, { available: 0 }, await t.staff());
     expect(await reach('07030', tv.itemId, 'no-such-item')).toEqual([
       { itemId: tv.itemId, deliverable: false, reason: 'out of stock' },
       { itemId: 'no-such-item', deliverable: false, reason: 'unknown item' },
@@ -59,16 +60,29 @@ describe('serviceability over HTTP', () => {
   });
 
   it('refuses a malformed pincode with 400 and an unknown one with 404, naming the field', async () => {
-    expect(await t.api('GET', `/serviceability?pincode=7030&itemIds=${shirt.itemId}`)).toMatchObject({ status: 400, body: { field: 'pincode' } });
-    expect(await t.api('GET', `/serviceability?pincode=00000&itemIds=${shirt.itemId}`)).toMatchObject({ status: 404, body: { field: 'pincode' } });
+    expect(await t.api('GET', `/serviceability?pincode=7030&itemIds=${shirt.itemId}`)).toMatchObject({
+      status: 400,
+      body: { field: 'pincode' },
+    });
+    expect(await t.api('GET', `/serviceability?pincode=00000&itemIds=${shirt.itemId}`)).toMatchObject({
+      status: 404,
+      body: { field: 'pincode' },
+    });
   });
 
   it('applies a route change to the live table: closing the last mile to a pincode makes it unreachable', async () => {
-    const closed = await t.api('DELETE', `/serviceability/routes/${encodeURIComponent('lastmile:hub-070>07030')}`);
+    const closed = await t.api(
+      'DELETE',
+      `/serviceability/routes/${encodeURIComponent('lastmile:hub-070>07030')}`,
+      undefined,
+      await t.staff(),
+    );
     expect(closed.status).toBe(200);
     expect((closed.body as { changedCells: number }).changedCells).toBeGreaterThan(0);
     const [after] = await reach('07030', shirt.itemId);
     expect(after).toMatchObject({ deliverable: false, reason: 'not deliverable to this pincode' });
-    expect((await t.api('DELETE', '/serviceability/routes/no-such-route')).status).toBe(404);
+    expect((await t.api('DELETE', '/serviceability/routes/no-such-route', undefined, await t.staff())).status).toBe(
+      404,
+    );
   });
 });

@@ -21,7 +21,8 @@ const append = (log: LogStore, ...keys: string[]) => {
   const batches = [{ topic: 't', messages: keys.map((key) => ({ partition: 0, key, value: Buffer.from(key) })) }];
   log.appended(batches, log.append(batches, 1), 1);
 };
-const keysRead = (log: LogStore, from: number, limit = 100) => log.read('t', 0, from, limit).map((m) => `${m.offset}:${m.key}:${m.value.toString()}`);
+const keysRead = (log: LogStore, from: number, limit = 100) =>
+  log.read('t', 0, from, limit).map((m) => `${m.offset}:${m.key}:${m.value.toString()}`);
 
 describe('log store', () => {
   it('reads its own appends back in order, from any offset, in pages', async () => {
@@ -65,7 +66,10 @@ describe('log store', () => {
     for (let i = 0; i < 2500; i++) {
       append(here, `k${i}`);
       all.push(`${i}:k${i}:k${i}`);
-      if (i % 100 === 99) expect(Array.from({ length: all.length / 100 }, (_, page) => keysRead(here, page * 100, 100)).flat()).toEqual(all);
+      if (i % 100 === 99)
+        expect(Array.from({ length: all.length / 100 }, (_, page) => keysRead(here, page * 100, 100)).flat()).toEqual(
+          all,
+        );
     }
   });
 });

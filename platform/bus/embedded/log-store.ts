@@ -54,11 +54,15 @@ export class LogStore {
       return firsts;
     });
     this.lastOffset = db.prepare('SELECT MAX(offset) AS last FROM messages WHERE topic = ? AND partition = ?');
-    this.insert = db.prepare('INSERT INTO messages (topic, partition, offset, key, value, timestamp) VALUES (?, ?, ?, ?, ?, ?)');
+    this.insert = db.prepare(
+      'INSERT INTO messages (topic, partition, offset, key, value, timestamp) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     this.readFrom = db.prepare(
       'SELECT partition, offset, key, value, timestamp FROM messages WHERE topic = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT ?',
     );
-    this.committed = db.prepare('SELECT next_offset FROM group_offsets WHERE group_id = ? AND topic = ? AND partition = ?');
+    this.committed = db.prepare(
+      'SELECT next_offset FROM group_offsets WHERE group_id = ? AND topic = ? AND partition = ?',
+    );
     const commit = db.prepare<[string, string, number, number]>(
       `INSERT INTO group_offsets (group_id, topic, partition, next_offset) VALUES (?, ?, ?, ?)
        ON CONFLICT (group_id, topic, partition) DO UPDATE SET next_offset = excluded.next_offset`,
@@ -90,14 +94,18 @@ export class LogStore {
   }
 
   createTopic(topic: TopicConfig): void {
-    this.db.prepare('INSERT INTO topics (name, partitions) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(topic.name, topic.partitions);
+    this.db
+      .prepare('INSERT INTO topics (name, partitions) VALUES (?, ?) ON CONFLICT (name) DO NOTHING')
+      .run(topic.name, topic.partitions);
   }
 
   /** Partition count of a topic, or undefined when it does not exist. A topic's count never changes. */
   partitions(topic: string): number | undefined {
     let count = this.partitionCounts.get(topic);
     if (count === undefined) {
-      count = this.db.prepare<[string], { partitions: number }>('SELECT partitions FROM topics WHERE name = ?').get(topic)?.partitions;
+      count = this.db
+        .prepare<[string], { partitions: number }>('SELECT partitions FROM topics WHERE name = ?')
+        .get(topic)?.partitions;
       if (count !== undefined) this.partitionCounts.set(topic, count);
     }
     return count;
@@ -124,7 +132,8 @@ export class LogStore {
         messages.set(at, []);
         return firsts.get(at)!;
       },
-      (topic, { partition, key, value }, offset, at) => messages.get(at)!.push({ topic, partition, offset, key, value, timestamp }),
+      (topic, { partition, key, value }, offset, at) =>
+        messages.get(at)!.push({ topic, partition, offset, key, value, timestamp }),
     );
     for (const [at, appended] of messages) this.recent.appended(at, appended);
   }
@@ -135,7 +144,10 @@ export class LogStore {
   }
 
   read(topic: string, partition: number, from: number, limit: number): BusMessage[] {
-    return this.recent.read(partitionKey(topic, partition), from, limit) ?? this.readFrom.all(topic, partition, from, limit).map((r) => ({ topic, ...r }));
+    return (
+      this.recent.read(partitionKey(topic, partition), from, limit) ??
+      this.readFrom.all(topic, partition, from, limit).map((r) => ({ topic, ...r }))
+    );
   }
 
   /** Whether a reader at `next` has read all this process has appended to the partition (another process may have appended since). */

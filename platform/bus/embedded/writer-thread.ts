@@ -12,6 +12,7 @@ const log = await LogStore.open((workerData as { file: string }).file);
 answerCalls((call: WriterCall) => {
   if (call.write === 'commit') return log.commitOffsets(call.offsets);
   // A Buffer arrives as a plain Uint8Array; the view is wrapped again, not copied.
-  for (const { messages } of call.batches) for (const m of messages) m.value = Buffer.from(m.value.buffer, m.value.byteOffset, m.value.byteLength);
+  for (const { messages } of call.batches)
+    for (const m of messages) m.value = Buffer.from(m.value.buffer, m.value.byteOffset, m.value.byteLength);
   return log.append(call.batches, call.timestamp);
 });

@@ -23,10 +23,19 @@ export interface ListStore extends Lifecycle {
    * Throws a 409 conflict when the line would go over MAX_QUANTITY; nothing changes then.
    */
   increment(userId: string, itemId: string, by: number, at: number, announce?: Announce<void>): Promise<void>;
-  /** Adds a line of quantity 1 unless there is one; true when it was added. */
-  insertIfAbsent(userId: string, itemId: string, at: number, announce?: Announce<void>): Promise<boolean>;
+  /**
+   * Adds a line of `quantity` unless there is one; a line already there holding less is raised to
+   * `quantity` (the wishlist keeps the most asked for). True when the line was added, and only then announced.
+   */
+  keep(userId: string, itemId: string, quantity: number, at: number, announce?: Announce<void>): Promise<boolean>;
   /** Sets the quantity of an existing line; the previous quantity, or undefined when there is no line. */
-  setQuantity(userId: string, itemId: string, quantity: number, at: number, announce?: Announce<number>): Promise<number | undefined>;
+  setQuantity(
+    userId: string,
+    itemId: string,
+    quantity: number,
+    at: number,
+    announce?: Announce<number>,
+  ): Promise<number | undefined>;
   /** Removes the line; the quantity it held, or undefined when there was none. */
   remove(userId: string, itemId: string, announce?: Announce<number>): Promise<number | undefined>;
   /** The shopper's lines, oldest first. */

@@ -48,35 +48,73 @@ export class SqlListStore implements ListStore {
     return this.database.close();
   }
 
-  async increment(userId: string, itemId: string, by: number, at: number, announce: Announce<void> = nothing): Promise<void> {
+  async increment(
+    userId: string,
+    itemId: string,
+    by: number,
+    at: number,
+    announce: Announce<void> = nothing,
+  ): Promise<void> {
     // The sum happens inside the database, so two concurrent adds of 2 always end at 4.
     const sum = { quantity: sql<number>`quantity + ${by}`, updated_at: at };
     try {
       await this.write(async (tx) => {
-        const insert = tx.insertInto('lines').values({ user_id: userId, item_id: itemId, quantity: by, added_at: at, updated_at: at });
-        await (this.database.dialect === 'mysql' ? insert.onDuplicateKeyUpdate(sum) : insert.onConflict((c) => c.columns(['user_id', 'item_id']).doUpdateSet(sum))).execute();
+        const insert = tx
+          .insertInto('lines')
+          .values({ user_id: userId, item_id: itemId, quantity: by, added_at: at, updated_at: at });
+        await (
+          this.database.dialect === 'mysql'
+            ? insert.onDuplicateKeyUpdate(sum)
+            : insert.onConflict((c) => c.columns(['user_id', 'item_id']).doUpdateSet(sum))
+        ).execute();
         return { result: undefined, events: announce() };
       });
     } catch (error) {
-      if (isCheckViolation(error)) throw new DomainError('conflict', 'quantity', `a line holds at most ${MAX_QUANTITY} of an item`);
+      if (isCheckViolation(error))
+        throw new DomainError('conflict', 'quantity', `a line holds at most ${MAX_QUANTITY} of an item`);
       throw error;
     }
   }
 
-  insertIfAbsent(userId: string, itemId: string, at: number, announce: Announce<void> = nothing): Promise<boolean> {
+  keep(userId: string, itemId: string, quantity: number, at: number, announce: Announce<void> = nothing) {
     return this.write(async (tx) => {
-      const insert = tx.insertInto('lines').values({ user_id: userId, item_id: itemId, quantity: 1, added_at: at, updated_at: at });
-      const result = await (this.database.dialect === 'mysql' ? insert.ignore() : insert.onConflict((c) => c.doNothing())).executeTakeFirst();
+      const insert = tx
+        .insertInto('lines')
+        .values({ user_id: userId, item_id: itemId, quantity, added_at: at, updated_at: at });
+      const result = await (
+        this.database.dialect === 'mysql' ? insert.ignore() : insert.onConflict((c) => c.doNothing())
+      ).executeTakeFirst();
       const added = (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+      if (!added && quantity > 1) {
+        // In the same transaction, so a line removed meanwhile is not brought back.
+        await tx
+          .updateTable('lines')
+          .set({ quantity, updated_at: at })
+          .where('user_id', '=', userId)
+          .where('item_id', '=', itemId)
+          .where('quantity', '<', quantity)
+          .execute();
+      }
       return { result: added, events: added ? announce() : [] };
     });
   }
 
-  setQuantity(userId: string, itemId: string, quantity: number, at: number, announce: Announce<number> = nothing): Promise<number | undefined> {
+  setQuantity(
+    userId: string,
+    itemId: string,
+    quantity: number,
+    at: number,
+    announce: Announce<number> = nothing,
+  ): Promise<number | undefined> {
     return this.write(async (tx) => {
       const line = await this.line(tx, userId, itemId);
       if (!line) return { result: undefined, events: [] };
-      await tx.updateTable('lines').set({ quantity, updated_at: at }).where('user_id', '=', userId).where('item_id', '=', itemId).execute();
+      await tx
+        .updateTable('lines')
+        .set({ quantity, updated_at: at })
+        .where('user_id', '=', userId)
+        .where('item_id', '=', itemId)
+        .execute();
       return { result: line.quantity, events: announce(line.quantity) };
     });
   }
@@ -91,7 +129,13 @@ export class SqlListStore implements ListStore {
   }
 
   async lines(userId: string): Promise<Line[]> {
-    const rows = await this.database.db.selectFrom('lines').selectAll().where('user_id', '=', userId).orderBy('added_at').orderBy('item_id').execute();
+    const rows = await this.database.db
+      .selectFrom('lines')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .orderBy('added_at')
+      .orderBy('item_id')
+      .execute();
     return rows.map(toLine);
   }
 
@@ -123,4 +167,8 @@ export class SqlListStore implements ListStore {
   }
 }
 
-const toLine = (row: LinesTable): Line => ({ itemId: row.item_id, quantity: row.quantity, addedAt: Number(row.added_at) });
+const toLine = (row: LinesTable): Line => ({
+  itemId: row.item_id,
+  quantity: row.quantity,
+  addedAt: Number(row.added_at),
+});

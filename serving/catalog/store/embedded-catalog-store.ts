@@ -60,9 +60,13 @@ export class EmbeddedCatalogStore implements CatalogStore {
   upsertMany(items: Item[]): Promise<UpsertOutcome[]> {
     const db = this.sql();
     const current = db.prepare<[string], { doc: string }>('SELECT doc FROM items WHERE id = ?');
-    const write = db.prepare('INSERT INTO items (id, category, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET category = excluded.category, doc = excluded.doc');
+    const write = db.prepare(
+      'INSERT INTO items (id, category, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET category = excluded.category, doc = excluded.doc',
+    );
     // All of an item's attributes in one statement: per-statement overhead, not SQLite, bounds bulk loads.
-    const index = db.prepare('INSERT INTO item_attributes (name, value, item_id) SELECT key, value, ? FROM json_each(?)');
+    const index = db.prepare(
+      'INSERT INTO item_attributes (name, value, item_id) SELECT key, value, ? FROM json_each(?)',
+    );
     // One transaction per batch: a feed of 100k items is a hundred commits, not a hundred thousand.
     return Promise.resolve(
       db.transaction(() =>
@@ -114,7 +118,9 @@ export class EmbeddedCatalogStore implements CatalogStore {
       params.push(query.after);
     }
     const sql = `SELECT doc FROM items ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ?`;
-    const rows = this.sql().prepare<(string | number)[], { doc: string }>(sql).all(...params, query.limit + 1);
+    const rows = this.sql()
+      .prepare<(string | number)[], { doc: string }>(sql)
+      .all(...params, query.limit + 1);
     const items = rows.slice(0, query.limit).map((r) => JSON.parse(r.doc) as Item);
     return Promise.resolve({ items, next: rows.length > query.limit ? items.at(-1)!.itemId : null });
   }

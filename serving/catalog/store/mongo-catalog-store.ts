@@ -10,14 +10,15 @@ export class MongoCatalogStore implements CatalogStore {
   private client: MongoClient | undefined;
   private items: Collection<ItemDocument> | undefined;
 
-  constructor(private readonly options: { url: string; collection?: string }) {}
+  /** `database` defaults to the one the URL names. */
+  constructor(private readonly options: { url: string; database?: string; collection?: string }) {}
 
   async start(): Promise<void> {
     const { MongoClient } = await import('mongodb');
     // No serverApi and no transactions: the store must also work on mongo-java-server (see infra/README.md).
     this.client = new MongoClient(this.options.url);
     await this.client.connect();
-    this.items = this.client.db().collection<ItemDocument>(this.options.collection ?? 'items');
+    this.items = this.client.db(this.options.database).collection<ItemDocument>(this.options.collection ?? 'items');
     await this.items.createIndex({ category: 1, _id: 1 });
     const attributeNames = new Set(CATEGORIES.flatMap((c) => c.attributes.filter((a) => a.facet).map((a) => a.name)));
     for (const name of attributeNames) await this.items.createIndex({ category: 1, [`attributes.${name}`]: 1 });
@@ -35,13 +36,17 @@ export class MongoCatalogStore implements CatalogStore {
   }
 
   async getMany(itemIds: string[]): Promise<(Item | undefined)[]> {
-    const docs = await this.collection().find({ _id: { $in: itemIds } }).toArray();
+    const docs = await this.collection()
+      .find({ _id: { $in: itemIds } })
+      .toArray();
     const byId = new Map(docs.map((d) => [d._id, toItem(d)]));
     return itemIds.map((id) => byId.get(id));
   }
 
   async upsertMany(items: Item[]): Promise<UpsertOutcome[]> {
-    const existing = new Map((await this.getMany(items.map((i) => i.itemId))).filter((i) => i !== undefined).map((i) => [i.itemId, i]));
+    const existing = new Map(
+      (await this.getMany(items.map((i) => i.itemId))).filter((i) => i !== undefined).map((i) => [i.itemId, i]),
+    );
     const outcomes = items.map((item): UpsertOutcome => {
       const before = existing.get(item.itemId);
       if (!before) return 'created';
@@ -49,7 +54,9 @@ export class MongoCatalogStore implements CatalogStore {
     });
     const writes = items
       .filter((_, i) => outcomes[i] !== 'unchanged')
-      .map((item) => ({ replaceOne: { filter: { _id: item.itemId }, replacement: { _id: item.itemId, ...item }, upsert: true } }));
+      .map((item) => ({
+        replaceOne: { filter: { _id: item.itemId }, replacement: { _id: item.itemId, ...item }, upsert: true },
+      }));
     if (writes.length) await this.collection().bulkWrite(writes, { ordered: true });
     return outcomes;
   }
@@ -63,7 +70,11 @@ export class MongoCatalogStore implements CatalogStore {
     if (query.category !== undefined) filter.category = query.category;
     for (const [name, value] of Object.entries(query.attributes ?? {})) filter[`attributes.${name}`] = value;
     if (query.after !== undefined) filter._id = { $gt: query.after };
-    const docs = await this.collection().find(filter).sort({ _id: 1 }).limit(query.limit + 1).toArray();
+    const docs = await this.collection()
+      .find(filter)
+      .sort({ _id: 1 })
+      .limit(query.limit + 1)
+      .toArray();
     const items = docs.slice(0, query.limit).map(toItem);
     return { items, next: docs.length > query.limit ? items.at(-1)!.itemId : null };
   }

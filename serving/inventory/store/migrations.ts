@@ -33,9 +33,15 @@ export const inventoryMigrations: Record<string, Migration> = {
         .addColumn('order_id', 'varchar(64)')
         .addColumn('at', 'bigint', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('stock_moves_by_stock').on('stock_moves').columns(['item_id', 'warehouse_id', 'id']).execute();
+      await db.schema
+        .createIndex('stock_moves_by_stock')
+        .on('stock_moves')
+        .columns(['item_id', 'warehouse_id', 'id'])
+        .execute();
       // Counts from before the ledger become its first stock takes.
-      await sql`insert into stock_moves (item_id, warehouse_id, kind, quantity, order_id, at) select item_id, warehouse_id, 'count', available, null, updated_at from stock`.execute(db);
+      await sql`insert into stock_moves (item_id, warehouse_id, kind, quantity, order_id, at) select item_id, warehouse_id, 'count', available, null, updated_at from stock`.execute(
+        db,
+      );
     },
   },
 };

@@ -9,7 +9,15 @@ import type { StockDrift, StockLevel, StockStore } from './stock-store.ts';
 
 export interface StockDb extends OutboxDb {
   stock: { item_id: string; warehouse_id: string; available: number; updated_at: number };
-  stock_moves: { id: Generated<number>; item_id: string; warehouse_id: string; kind: 'count' | 'hold' | 'release'; quantity: number; order_id: string | null; at: number };
+  stock_moves: {
+    id: Generated<number>;
+    item_id: string;
+    warehouse_id: string;
+    kind: 'count' | 'hold' | 'release';
+    quantity: number;
+    order_id: string | null;
+    at: number;
+  };
 }
 
 export class SqlStockStore implements StockStore {
@@ -61,13 +69,27 @@ export class SqlStockStore implements StockStore {
         .$if(this.database.dialect === 'mysql', (q) => q.forUpdate())
         .executeTakeFirst();
       if (before) {
-        await tx.updateTable('stock').set({ available, updated_at: at }).where('item_id', '=', itemId).where('warehouse_id', '=', warehouseId).execute();
+        await tx
+          .updateTable('stock')
+          .set({ available, updated_at: at })
+          .where('item_id', '=', itemId)
+          .where('warehouse_id', '=', warehouseId)
+          .execute();
       } else {
-        await tx.insertInto('stock').values({ item_id: itemId, warehouse_id: warehouseId, available, updated_at: at }).execute();
+        await tx
+          .insertInto('stock')
+          .values({ item_id: itemId, warehouse_id: warehouseId, available, updated_at: at })
+          .execute();
       }
-      await tx.insertInto('stock_moves').values({ item_id: itemId, warehouse_id: warehouseId, kind: 'count', quantity: available, order_id: null, at }).execute();
+      await tx
+        .insertInto('stock_moves')
+        .values({ item_id: itemId, warehouse_id: warehouseId, kind: 'count', quantity: available, order_id: null, at })
+        .execute();
       const was = before?.available ?? 0;
-      const events = was === available ? [] : [stockChanged(this.deps.newId, { itemId, warehouseId, available, delta: available - was, reason }, at)];
+      const events =
+        was === available
+          ? []
+          : [stockChanged(this.deps.newId, { itemId, warehouseId, available, delta: available - was, reason }, at)];
       return { result: was, events };
     });
   }
@@ -86,7 +108,12 @@ export class SqlStockStore implements StockStore {
       left join last_count lc on lc.item_id = s.item_id and lc.warehouse_id = s.warehouse_id
       left join stock_moves c on c.id = lc.id`.execute(this.database.db);
     return rows.rows
-      .map((r) => ({ itemId: r.item_id, warehouseId: r.warehouse_id, available: Number(r.available), expected: Number(r.expected) }))
+      .map((r) => ({
+        itemId: r.item_id,
+        warehouseId: r.warehouse_id,
+        available: Number(r.available),
+        expected: Number(r.expected),
+      }))
       .filter((r) => r.available !== r.expected);
   }
 }

@@ -4,7 +4,16 @@
 // delivery sort is a function score over (class, warehouse) filters rather than a script.
 import type { Client, estypes } from '@elastic/elasticsearch';
 import { categoryById, ITEM_CLASSES, type ItemClass } from '../../catalog/taxonomy.ts';
-import type { FacetCount, Reachable, SearchDoc, SearchHit, SearchIndex, SearchQuery, SearchResult } from './search-index.ts';
+import type {
+  FacetCount,
+  Reachable,
+  SearchDoc,
+  SearchHit,
+  SearchIndex,
+  SearchQuery,
+  SearchResult,
+} from './search-index.ts';
+import { terms } from './text.ts';
 
 const TEXT_FIELDS = ['name^3', 'brand^2', 'categoryText^2', 'attributesText^1.5', 'description'];
 const FACET_VALUES = 20;
@@ -26,12 +35,17 @@ const MAPPINGS: estypes.MappingTypeMapping = {
   dynamic_templates: [{ stock: { path_match: 'stock.*', mapping: { type: 'boolean' } } }],
   properties: {
     itemId: { type: 'keyword' },
-    name: { type: 'text' },
-    description: { type: 'text' },
-    brand: { type: 'text', fields: { raw: { type: 'keyword' } } },
+    name: { type: 'text', copy_to: 'spelling' },
+    description: { type: 'text', copy_to: 'spelling' },
+    brand: { type: 'text', fields: { raw: { type: 'keyword' } }, copy_to: 'spelling' },
     category: { type: 'keyword' },
-    categoryText: { type: 'text' },
-    attributesText: { type: 'text' },
+    categoryText: { type: 'text', copy_to: 'spelling' },
+    attributesText: { type: 'text', copy_to: 'spelling' },
+    /**
+     * Every word of the text fields in one place, for telling a misspelt word from a known one. An index
+     * made before it gets it at start, but its older documents only when they are written again.
+     */
+    spelling: { type: 'text' },
     /** `name=value` per attribute: one field filters and counts every attribute of every category. */
     attributePairs: { type: 'keyword' },
     priceMinor: { type: 'long' },
@@ -55,7 +69,11 @@ export class ElasticIndex implements SearchIndex {
     if (await this.client.indices.exists({ index: this.index })) {
       await this.client.indices.putMapping({ index: this.index, ...MAPPINGS });
     } else {
-      await this.client.indices.create({ index: this.index, mappings: MAPPINGS, settings: { number_of_replicas: 0, refresh_interval: REFRESH_INTERVAL } });
+      await this.client.indices.create({
+        index: this.index,
+        mappings: MAPPINGS,
+        settings: { number_of_replicas: 0, refresh_interval: REFRESH_INTERVAL },
+      });
     }
   }
 
@@ -75,7 +93,9 @@ export class ElasticIndex implements SearchIndex {
 
   /** Partial updates: the item's fields are replaced, its stock flags left as they are. */
   async upsert(docs: SearchDoc[]): Promise<void> {
-    await this.bulk(docs.flatMap((doc) => [{ update: { _id: doc.itemId } }, { doc: fields(doc), doc_as_upsert: true }]));
+    await this.bulk(
+      docs.flatMap((doc) => [{ update: { _id: doc.itemId } }, { doc: fields(doc), doc_as_upsert: true }]),
+    );
   }
 
   /** Keeps what is known of the item's stock, so the item shows as stocked if it comes back. */
@@ -92,7 +112,12 @@ export class ElasticIndex implements SearchIndex {
   }
 
   async setStock(changes: { itemId: string; warehouseId: string; inStock: boolean }[]): Promise<void> {
-    await this.bulk(changes.flatMap((c) => [{ update: { _id: c.itemId } }, { doc: { stock: { [c.warehouseId]: c.inStock } }, doc_as_upsert: true }]));
+    await this.bulk(
+      changes.flatMap((c) => [
+        { update: { _id: c.itemId } },
+        { doc: { stock: { [c.warehouseId]: c.inStock } }, doc_as_upsert: true },
+      ]),
+    );
   }
 
   /** Every word must match (near spellings and the last word's extensions count); if nothing does, any word may. */
@@ -104,7 +129,9 @@ export class ElasticIndex implements SearchIndex {
   private async run(query: SearchQuery, operator: 'and' | 'or'): Promise<SearchResult> {
     const filter: estypes.QueryDslQueryContainer[] = [{ exists: { field: 'itemId' } }, deliverable(query.reachable)];
     if (query.category !== undefined) filter.push({ term: { category: query.category } });
-    for (const [name, values] of Object.entries(query.attributes ?? {})) filter.push({ terms: { attributePairs: values.map((v) => pair(name, v)) } });
+    if (query.brands?.length) filter.push({ terms: { 'brand.raw': query.brands } });
+    for (const [name, values] of Object.entries(query.attributes ?? {}))
+      filter.push({ terms: { attributePairs: values.map((v) => pair(name, v)) } });
     if (query.priceMinMinor !== undefined || query.priceMaxMinor !== undefined) {
       filter.push({ range: { priceMinor: { gte: query.priceMinMinor, lte: query.priceMaxMinor } } });
     }
@@ -123,6 +150,8 @@ export class ElasticIndex implements SearchIndex {
         ]
       : [];
     const matching: estypes.QueryDslQueryContainer = { bool: { must, filter } };
+    const words = terms(text);
+    const last = words.at(-1);
     const response = await this.es().search<ItemSource>({
       index: this.index,
       query: query.sort === 'delivery' ? byDelivery(matching, query.reachable) : matching,
@@ -136,11 +165,23 @@ export class ElasticIndex implements SearchIndex {
         category: { terms: { field: 'category', size: FACET_VALUES } },
         brand: { terms: { field: 'brand.raw', size: FACET_VALUES } },
         attributes: { terms: { field: 'attributePairs', size: ATTRIBUTE_VALUES } },
+        // Whether the last word begins a word of a match: then it is being typed, not misspelt.
+        ...(last ? { typing: { filter: { prefix: { spelling: last } } } } : {}),
       },
+      // A word no item has gets the nearest spellings items do have; a known word gets none.
+      ...(words.length
+        ? {
+            suggest: {
+              text: words.join(' '),
+              spelling: { term: { field: 'spelling', suggest_mode: 'missing', prefix_length: 0, max_edits: 2 } },
+            },
+          }
+        : {}),
     });
     const total = typeof response.hits.total === 'number' ? response.hits.total : (response.hits.total?.value ?? 0);
     const hits = response.hits.hits.map((h) => toHit(h._source!, h._score ?? 0, query.reachable));
-    return { total, hits, facets: facets(response.aggregations) };
+    const correctedText = correction(response, (response.aggregations?.typing as { doc_count?: number })?.doc_count);
+    return { total, hits, facets: facets(response.aggregations), ...(correctedText ? { correctedText } : {}) };
   }
 
   private async bulk(operations: object[]): Promise<void> {
@@ -194,14 +235,19 @@ function stockedWhereReachable(itemClass: ItemClass, warehouseIds: string[]): es
 }
 
 function deliverable(reachable: Reachable): estypes.QueryDslQueryContainer {
-  const should = ITEM_CLASSES.filter((c) => Object.keys(reachable[c]).length > 0).map((c) => stockedWhereReachable(c, Object.keys(reachable[c])));
+  const should = ITEM_CLASSES.filter((c) => Object.keys(reachable[c]).length > 0).map((c) =>
+    stockedWhereReachable(c, Object.keys(reachable[c])),
+  );
   return should.length ? { bool: { should, minimum_should_match: 1 } } : { match_none: {} };
 }
 
 /** Scores each item by its fastest stocked warehouse: the highest matching weight wins. */
 function byDelivery(query: estypes.QueryDslQueryContainer, reachable: Reachable): estypes.QueryDslQueryContainer {
   const functions = ITEM_CLASSES.flatMap((c) =>
-    Object.entries(reachable[c]).map(([warehouse, minutes]) => ({ filter: stockedWhereReachable(c, [warehouse]), weight: DELIVERY_SCORE_BASE - minutes })),
+    Object.entries(reachable[c]).map(([warehouse, minutes]) => ({
+      filter: stockedWhereReachable(c, [warehouse]),
+      weight: DELIVERY_SCORE_BASE - minutes,
+    })),
   );
   return { function_score: { query, functions, score_mode: 'max', boost_mode: 'replace' } };
 }
@@ -213,9 +259,23 @@ function toHit(source: ItemSource, score: number, reachable: Reachable): SearchH
   for (const [warehouse, inStock] of Object.entries(source.stock ?? {})) {
     const minutes = minutesFrom[warehouse];
     if (!inStock || minutes === undefined) continue;
-    if (minutes < tatMinutes || (minutes === tatMinutes && warehouse < warehouseId)) [warehouseId, tatMinutes] = [warehouse, minutes];
+    if (minutes < tatMinutes || (minutes === tatMinutes && warehouse < warehouseId))
+      [warehouseId, tatMinutes] = [warehouse, minutes];
   }
   return { itemId: source.itemId!, score, warehouseId, tatMinutes };
+}
+
+/** The words with each one no item has replaced by its best suggestion; undefined when none was. */
+function correction(response: estypes.SearchResponse<ItemSource>, typing: number | undefined): string | undefined {
+  const entries = response.suggest?.spelling ?? [];
+  let corrected = false;
+  const read = entries.map((entry, i) => {
+    const options = (Array.isArray(entry.options) ? entry.options : [entry.options]) as { text: string }[];
+    if (options.length === 0 || (i === entries.length - 1 && (typing ?? 0) > 0)) return entry.text;
+    corrected = true;
+    return options[0]!.text;
+  });
+  return corrected ? read.join(' ') : undefined;
 }
 
 type Buckets = { buckets: { key: string; doc_count: number }[] };

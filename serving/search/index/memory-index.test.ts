@@ -25,10 +25,24 @@ describe('MemoryIndex', () => {
     await index.upsert([shirt('detailed', { ...many, colour: 'white' })]);
     await index.setStock([{ itemId: 'detailed', warehouseId: 'wh-east', inStock: true }]);
 
-    const blueShirts = await index.search({ text: 'shirt', attributes: { colour: ['blue'] }, reachable: REACH, sort: 'relevance', offset: 0, limit: 100 });
+    const blueShirts = await index.search({
+      text: 'shirt',
+      attributes: { colour: ['blue'] },
+      reachable: REACH,
+      sort: 'relevance',
+      offset: 0,
+      limit: 100,
+    });
     expect(blueShirts.total).toBe(50);
     expect(blueShirts.facets.attributes.size).toEqual([{ value: 'M', count: 50 }]);
-    const detailed = await index.search({ text: 'shirt', attributes: { detail_29: ['value 29'] }, reachable: REACH, sort: 'relevance', offset: 0, limit: 10 });
+    const detailed = await index.search({
+      text: 'shirt',
+      attributes: { detail_29: ['value 29'] },
+      reachable: REACH,
+      sort: 'relevance',
+      offset: 0,
+      limit: 10,
+    });
     expect(detailed.hits.map((h) => h.itemId)).toEqual(['detailed']);
     expect(detailed.hits[0]).toMatchObject({ warehouseId: 'wh-east', tatMinutes: 1440 });
   });
@@ -44,20 +58,35 @@ describe('MemoryIndex', () => {
     const docs = Array.from({ length: 1200 }, (_, i): SearchDoc => {
       const kind = kinds[i % 3]!;
       const description = `${kind.brand} `.repeat(i % 4); // scores that differ within a posting list
-      return { ...shirt(`item-${i}`, { colour: kind.colours[i % kind.colours.length]! }), ...kind, name: `${kind.name} ${i % 7}`, description, priceMinor: 1000 + i };
+      return {
+        ...shirt(`item-${i}`, { colour: kind.colours[i % kind.colours.length]! }),
+        ...kind,
+        name: `${kind.name} ${i % 7}`,
+        description,
+        priceMinor: 1000 + i,
+      };
     });
     await index.upsert(docs);
-    await index.setStock(docs.filter((_, i) => i % 5 !== 0).map((d) => ({ itemId: d.itemId, warehouseId: 'wh-east', inStock: true })));
+    await index.setStock(
+      docs.filter((_, i) => i % 5 !== 0).map((d) => ({ itemId: d.itemId, warehouseId: 'wh-east', inStock: true })),
+    );
     const queries = [
       { text: 'samsung' },
       { text: 'shirt', attributes: { colour: ['blue'] } },
       { text: 'galxy', category: 'phones' },
       { text: '', sort: 'price_desc' as const },
     ];
-    const answers = () => Promise.all(queries.map((q) => index.search({ reachable: REACH, sort: 'relevance', offset: 0, limit: 2000, ...q })));
+    const answers = () =>
+      Promise.all(
+        queries.map((q) => index.search({ reachable: REACH, sort: 'relevance', offset: 0, limit: 2000, ...q })),
+      );
     // Equal scores are ordered by slot, which the layout changes: hits are compared as sets with their scores.
     const comparable = (results: Awaited<ReturnType<typeof answers>>) =>
-      results.map(({ total, facets, hits }) => ({ total, facets, hits: hits.map((h) => `${h.itemId} ${h.score}`).sort() }));
+      results.map(({ total, facets, hits }) => ({
+        total,
+        facets,
+        hits: hits.map((h) => `${h.itemId} ${h.score}`).sort(),
+      }));
 
     const before = comparable(await answers());
     expect(index.layOut('ongoing')).toBe(true);
@@ -68,17 +97,38 @@ describe('MemoryIndex', () => {
     await index.remove(['item-1']);
     await index.upsert([{ ...docs[4]!, category: 'phones', name: 'Galaxy Phone case' }]);
     await index.setStock([{ itemId: 'item-2', warehouseId: 'wh-east', inStock: false }]);
-    const phones = await index.search({ text: 'galaxy', category: 'phones', reachable: REACH, sort: 'relevance', offset: 0, limit: 2000 });
+    const phones = await index.search({
+      text: 'galaxy',
+      category: 'phones',
+      reachable: REACH,
+      sort: 'relevance',
+      offset: 0,
+      limit: 2000,
+    });
     // item-4 joins the phones, item-2 is out of stock, item-1 (a TV) is gone.
     expect(phones.total).toBe(320 + 1 - 1);
     expect(phones.hits.map((h) => h.itemId)).toContain('item-4');
     expect(phones.hits.map((h) => h.itemId)).not.toContain('item-2');
     // A category filter reads that category's span of the laid-out slots, and every slot written since.
-    const browsed = await index.search({ text: '', category: 'phones', reachable: REACH, sort: 'relevance', offset: 0, limit: 2000 });
+    const browsed = await index.search({
+      text: '',
+      category: 'phones',
+      reachable: REACH,
+      sort: 'relevance',
+      offset: 0,
+      limit: 2000,
+    });
     expect(browsed.total).toBe(320);
     await index.upsert([{ ...docs[7]!, itemId: 'laptop', category: 'laptops', name: 'Galaxy Book' }]);
     await index.setStock([{ itemId: 'laptop', warehouseId: 'wh-east', inStock: true }]);
-    const laptops = await index.search({ text: 'galaxy', category: 'laptops', reachable: REACH, sort: 'relevance', offset: 0, limit: 10 });
+    const laptops = await index.search({
+      text: 'galaxy',
+      category: 'laptops',
+      reachable: REACH,
+      sort: 'relevance',
+      offset: 0,
+      limit: 10,
+    });
     expect(laptops.hits.map((h) => h.itemId)).toEqual(['laptop']);
     const tvs = await index.search({ text: 'crystal', reachable: REACH, sort: 'relevance', offset: 0, limit: 2000 });
     expect(tvs.hits.map((h) => h.itemId)).not.toContain('item-1');
@@ -87,7 +137,8 @@ describe('MemoryIndex', () => {
 
   it('lays out a load still going on once a quarter of it arrived, and any thousand arrivals once writes settle', async () => {
     const index = new MemoryIndex();
-    const docs = (from: number, count: number) => Array.from({ length: count }, (_, i) => shirt(`shirt-${from + i}`, { colour: 'blue' }));
+    const docs = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => shirt(`shirt-${from + i}`, { colour: 'blue' }));
     await index.upsert(docs(0, 999));
     expect(index.layOut('settled')).toBe(false);
     await index.upsert(docs(999, 4001));
@@ -101,7 +152,29 @@ describe('MemoryIndex', () => {
     const index = new MemoryIndex();
     await index.upsert([shirt('plain', { colour: 'white' })]);
     await index.setStock([{ itemId: 'plain', warehouseId: 'wh-east', inStock: true }]);
-    const browsed = await index.search({ text: '', category: 'shirts', reachable: REACH, sort: 'relevance', offset: 0, limit: 10 });
+    const browsed = await index.search({
+      text: '',
+      category: 'shirts',
+      reachable: REACH,
+      sort: 'relevance',
+      offset: 0,
+      limit: 10,
+    });
     expect(browsed.hits).toEqual([{ itemId: 'plain', score: 0, warehouseId: 'wh-east', tatMinutes: 1440 }]);
+  });
+
+  it('says how it read a misspelt word, picking the spelling most items use, but not a word still being typed', async () => {
+    const index = new MemoryIndex();
+    const tv = (itemId: string, brand: string): SearchDoc => ({ ...shirt(itemId, {}), name: `${brand} TV`, brand });
+    await index.upsert([tv('a', 'Samsung'), tv('b', 'Samsung'), tv('c', 'Samsang')]);
+    await index.setStock(['a', 'b', 'c'].map((itemId) => ({ itemId, warehouseId: 'wh-east', inStock: true })));
+    const read = async (text: string) =>
+      (await index.search({ text, reachable: REACH, sort: 'relevance', offset: 0, limit: 10 })).correctedText;
+    // "samsong" is one edit from both; two items say Samsung, one Samsang.
+    expect(await read('samsong tv')).toBe('samsung tv');
+    expect(await read('tv smasung')).toBe('tv samsung');
+    expect(await read('samsung tv')).toBeUndefined();
+    expect(await read('sams')).toBeUndefined();
+    expect(await read('qqqqqq')).toBeUndefined();
   });
 });

@@ -154,7 +154,10 @@ export class MemoryIndex implements SearchIndex {
     if (this.arrivals < Math.max(LAYOUT_MIN_ARRIVALS, writes === 'ongoing' ? this.live / 4 : 0)) return false;
     const { rows, stride } = this;
     const order = this.liveSlots().sort(
-      (a, b) => rows[a * stride + ROW.category]! - rows[b * stride + ROW.category]! || rows[a * stride + ROW.brand]! - rows[b * stride + ROW.brand]! || a - b,
+      (a, b) =>
+        rows[a * stride + ROW.category]! - rows[b * stride + ROW.category]! ||
+        rows[a * stride + ROW.brand]! - rows[b * stride + ROW.brand]! ||
+        a - b,
     );
     const slotNow = new Int32Array(this.stored.length);
     const laidOutRows = new Int32Array(rows.length);
@@ -188,8 +191,37 @@ export class MemoryIndex implements SearchIndex {
   /** When nothing deliverable matches as typed, asks again with every word also matching its near spellings and extensions. */
   search(query: SearchQuery): Promise<SearchResult> {
     const queryTerms = terms(query.text).slice(0, MAX_QUERY_TERMS);
-    const result = this.run(query, queryTerms, false);
-    return Promise.resolve(result.total === 0 && queryTerms.length > 0 ? this.run(query, queryTerms, true) : result);
+    const first = this.run(query, queryTerms, false);
+    const result = first.total === 0 && queryTerms.length > 0 ? this.run(query, queryTerms, true) : first;
+    const correctedText = this.correction(queryTerms);
+    return Promise.resolve(correctedText === undefined ? result : { ...result, correctedText });
+  }
+
+  /**
+   * The terms with each unknown one read as its nearest known spelling, as match() reads it; undefined
+   * when none was. A last term that known terms start with is still being typed, not misspelt.
+   */
+  private correction(queryTerms: string[]): string | undefined {
+    let corrected = false;
+    const read = queryTerms.map((term, i) => {
+      if (this.vocabulary.has(term)) return term;
+      if (i === queryTerms.length - 1 && this.vocabulary.withPrefix(term, 1).length > 0) return term;
+      // Of the nearest spellings, the one most items use.
+      const near = this.vocabulary.similar(term);
+      const nearest = near
+        .filter((n) => n.edits === near[0]?.edits)
+        .reduce<string | undefined>(
+          (best, n) =>
+            best === undefined || this.postings.get(n.term)!.slots.length > this.postings.get(best)!.slots.length
+              ? n.term
+              : best,
+          undefined,
+        );
+      if (nearest === undefined) return term;
+      corrected = true;
+      return nearest;
+    });
+    return corrected ? read.join(' ') : undefined;
   }
 
   private run(query: SearchQuery, queryTerms: string[], broaden: boolean): SearchResult {
@@ -243,7 +275,12 @@ export class MemoryIndex implements SearchIndex {
       .slice(query.offset)
       .map((c) => {
         const warehouse = byDelivery ? c.warehouse : reach.best(c.slot);
-        return { itemId: this.stored[c.slot]!.itemId, score: c.score, warehouseId: this.warehouses[warehouse]!, tatMinutes: reach.minutesOf(c.slot, warehouse) };
+        return {
+          itemId: this.stored[c.slot]!.itemId,
+          score: c.score,
+          warehouseId: this.warehouses[warehouse]!,
+          tatMinutes: reach.minutesOf(c.slot, warehouse),
+        };
       });
     return { total, hits, facets: this.facets(counts) };
   }
@@ -264,16 +301,30 @@ export class MemoryIndex implements SearchIndex {
     return (id !== undefined && this.categorySpans.get(id)) || { from: 0, to: 0 };
   }
 
-  /** The query's category, price and attribute filters as one test, or null when it has none. */
+  /** The query's category, brand, price and attribute filters as one test, or null when it has none. */
   private filterOf(query: SearchQuery): ((slot: number) => boolean) | null {
-    const categoryId = query.category === undefined ? undefined : (this.values.get(key('category', query.category)) ?? -1);
-    const required = Object.entries(query.attributes ?? {}).map(([name, values]) => new Set(values.map((v) => this.values.get(key(name, v)) ?? -1)));
+    const categoryId =
+      query.category === undefined ? undefined : (this.values.get(key('category', query.category)) ?? -1);
+    const required = Object.entries(query.attributes ?? {}).map(
+      ([name, values]) => new Set(values.map((v) => this.values.get(key(name, v)) ?? -1)),
+    );
+    const brands = query.brands?.length
+      ? new Set(query.brands.map((b) => this.values.get(key('brand', b)) ?? -1))
+      : null;
     const minPrice = query.priceMinMinor ?? -Infinity;
     const maxPrice = query.priceMaxMinor ?? Infinity;
-    if (categoryId === undefined && required.length === 0 && minPrice === -Infinity && maxPrice === Infinity) return null;
+    if (
+      categoryId === undefined &&
+      brands === null &&
+      required.length === 0 &&
+      minPrice === -Infinity &&
+      maxPrice === Infinity
+    )
+      return null;
     return (slot) => {
       const row = slot * this.stride;
       if (categoryId !== undefined && this.rows[row + ROW.category] !== categoryId) return false;
+      if (brands !== null && !brands.has(this.rows[row + ROW.brand]!)) return false;
       const price = this.price[slot]!;
       if (price < minPrice || price > maxPrice) return false;
       const from = row + ROW.attributes;
@@ -297,7 +348,8 @@ export class MemoryIndex implements SearchIndex {
       const known = this.vocabulary.has(term);
       const expansions: [string, number][] = known ? [[term, 1]] : [];
       if (!known || broaden) {
-        for (const near of this.vocabulary.similar(term).slice(0, TYPO_EXPANSIONS)) expansions.push([near.term, 1 - 0.3 * near.edits]);
+        for (const near of this.vocabulary.similar(term).slice(0, TYPO_EXPANSIONS))
+          expansions.push([near.term, 1 - 0.3 * near.edits]);
       }
       if ((broaden || i === queryTerms.length - 1) && term.length >= 2) {
         for (const t of this.vocabulary.withPrefix(term, PREFIX_EXPANSIONS)) expansions.push([t, 0.7]);
@@ -431,7 +483,8 @@ export class MemoryIndex implements SearchIndex {
       // A document with more attributes than any before: lay every row out again with room for it.
       const stride = ROW.attributes + attributes * 2;
       const rows = new Int32Array((this.rows.length / this.stride) * stride);
-      for (let s = 0; s < this.rows.length / this.stride; s++) rows.set(this.rows.subarray(s * this.stride, (s + 1) * this.stride), s * stride);
+      for (let s = 0; s < this.rows.length / this.stride; s++)
+        rows.set(this.rows.subarray(s * this.stride, (s + 1) * this.stride), s * stride);
       this.rows = rows;
       this.stride = stride;
     }
@@ -458,7 +511,8 @@ export class MemoryIndex implements SearchIndex {
   private bitOf(warehouse: string): number {
     let bit = this.warehouseBit.get(warehouse);
     if (bit === undefined) {
-      if (this.warehouses.length >= MAX_WAREHOUSES) throw new Error(`the embedded index tracks at most ${MAX_WAREHOUSES} warehouses`);
+      if (this.warehouses.length >= MAX_WAREHOUSES)
+        throw new Error(`the embedded index tracks at most ${MAX_WAREHOUSES} warehouses`);
       bit = this.warehouses.push(warehouse) - 1;
       this.warehouseBit.set(warehouse, bit);
     }
@@ -503,7 +557,8 @@ function hasAny(pool: Int32Array, from: number, to: number, allowed: Set<number>
 }
 
 /** Facet order: more matches first, then by value (code-unit order, as Elasticsearch's terms aggregation). */
-const ranksAbove = (count: number, value: string, other: FacetCount) => count > other.count || (count === other.count && value < other.value);
+const ranksAbove = (count: number, value: string, other: FacetCount) =>
+  count > other.count || (count === other.count && value < other.value);
 
 type Compare = (a: Candidate, b: Candidate) => number;
 

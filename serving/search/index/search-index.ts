@@ -24,6 +24,8 @@ export interface SearchQuery {
   /** Free text; empty browses everything that matches the filters. */
   text: string;
   category?: string;
+  /** Any of these brands, when given. */
+  brands?: string[];
   /** Every named attribute must have one of the given values. */
   attributes?: Record<string, string[]>;
   priceMinMinor?: number;
@@ -52,6 +54,12 @@ export interface SearchResult {
   total: number;
   hits: SearchHit[];
   facets: { category: FacetCount[]; brand: FacetCount[]; attributes: Record<string, FacetCount[]> };
+  /**
+   * The text as the index read it, when it read a word it does not know as a known spelling ("smasung
+   * tv" → "samsung tv"); absent when every word was taken as typed (a last word still being typed, that
+   * some known word starts with, counts as typed).
+   */
+  correctedText?: string;
 }
 
 export interface SearchIndex extends Lifecycle {

@@ -15,6 +15,8 @@ describe('search text', () => {
   });
 
   it('allows no edit below four letters, one up to seven, two from eight', () => {
-    expect([allowedEdits('tv'), allowedEdits('sofa'), allowedEdits('samsung'), allowedEdits('keyboard')]).toEqual([0, 1, 1, 2]);
+    expect([allowedEdits('tv'), allowedEdits('sofa'), allowedEdits('samsung'), allowedEdits('keyboard')]).toEqual([
+      0, 1, 1, 2,
+    ]);
   });
 });

@@ -9,7 +9,18 @@ describe('ThreadIndex', () => {
 
   it("answers a refused write with the index's own reason and keeps serving afterwards", async () => {
     await index.start();
-    await index.upsert([{ itemId: 'tv', name: 'Crystal TV', description: '', brand: 'Samsung', category: 'televisions', attributes: {}, priceMinor: 49999, itemClass: 'large' }]);
+    await index.upsert([
+      {
+        itemId: 'tv',
+        name: 'Crystal TV',
+        description: '',
+        brand: 'Samsung',
+        category: 'televisions',
+        attributes: {},
+        priceMinor: 49999,
+        itemClass: 'large',
+      },
+    ]);
     const stock = Array.from({ length: 65 }, (_, i) => ({ itemId: 'tv', warehouseId: `wh-${i}`, inStock: true }));
     await expect(index.setStock(stock)).rejects.toThrow('the embedded index tracks at most 64 warehouses');
     expect(await index.count()).toBe(1);
@@ -23,12 +34,24 @@ describe('ThreadIndex', () => {
 
   const logged = () => {
     const lines: { level: number; msg: string }[] = [];
-    const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(JSON.parse(line) as (typeof lines)[number]) });
+    const logger = pino(
+      { level: 'warn' },
+      { write: (line: string) => void lines.push(JSON.parse(line) as (typeof lines)[number]) },
+    );
     return { logger, messages: () => lines.map((l) => l.msg) };
   };
   // As if the thread had crashed: the index has no way to ask for this itself.
   const crash = (index: ThreadIndex) => (index as unknown as { thread: { worker: Worker } }).thread.worker.terminate();
-  const tv = { itemId: 'tv', name: 'Crystal TV', description: '', brand: 'Samsung', category: 'televisions', attributes: {}, priceMinor: 49999, itemClass: 'large' } as const;
+  const tv = {
+    itemId: 'tv',
+    name: 'Crystal TV',
+    description: '',
+    brand: 'Samsung',
+    category: 'televisions',
+    attributes: {},
+    priceMinor: 49999,
+    itemClass: 'large',
+  } as const;
 
   it('starts a thread that died again and refills it, failing calls only while it is down', async () => {
     const { logger, messages } = logged();
@@ -40,7 +63,10 @@ describe('ThreadIndex', () => {
     await expect(healing.count()).rejects.toThrow('the search index thread exited (code 1)');
     // Refilled by its refill alone: the radio was in the thread that died.
     await vi.waitFor(async () => expect(await healing.count()).toBe(1));
-    expect(messages()).toEqual(['search index thread stopped; searches fail until it is started again', 'search index thread started again; filling it']);
+    expect(messages()).toEqual([
+      'search index thread stopped; searches fail until it is started again',
+      'search index thread started again; filling it',
+    ]);
     await healing.close();
   });
 
@@ -54,7 +80,8 @@ describe('ThreadIndex', () => {
     await vi.waitFor(() => expect(refills).toBe(1));
     await crash(dying);
     await expect(dying.count()).rejects.toThrow('the search index thread exited (code 1)');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Once it has said it leaves the thread stopped, no refill may follow.
+    await vi.waitFor(() => expect(messages()).toHaveLength(4));
     await expect(dying.count()).rejects.toThrow('exited');
     expect(refills).toBe(1);
     expect(messages()).toEqual([

@@ -44,13 +44,16 @@ export class ThreadIndex implements SearchIndex {
 
   upsert = (docs: SearchDoc[]) => this.thread.call({ method: 'upsert', args: [docs] }) as Promise<void>;
   remove = (itemIds: string[]) => this.thread.call({ method: 'remove', args: [itemIds] }) as Promise<void>;
-  setStock = (changes: Parameters<SearchIndex['setStock']>[0]) => this.thread.call({ method: 'setStock', args: [changes] }) as Promise<void>;
+  setStock = (changes: Parameters<SearchIndex['setStock']>[0]) =>
+    this.thread.call({ method: 'setStock', args: [changes] }) as Promise<void>;
   search = (query: SearchQuery) => this.thread.call({ method: 'search', args: [query] }) as Promise<SearchResult>;
   count = () => this.thread.call({ method: 'count', args: [] }) as Promise<number>;
 
   private async restart(): Promise<void> {
     if (performance.now() - this.restartedAt < RESTART_AT_MOST_EVERY_MS) {
-      this.logger?.error(`search index thread died within ${RESTART_AT_MOST_EVERY_MS / 1000} s of being started again; left stopped, searches fail until the shop restarts`);
+      this.logger?.error(
+        `search index thread died within ${RESTART_AT_MOST_EVERY_MS / 1000} s of being started again; left stopped, searches fail until the shop restarts`,
+      );
       return;
     }
     try {
@@ -61,7 +64,10 @@ export class ThreadIndex implements SearchIndex {
       this.logger?.warn('search index thread started again; filling it');
       await this.refill();
     } catch (error) {
-      this.logger?.error({ err: error }, 'search index thread could not be started again; searches fail until the shop restarts');
+      this.logger?.error(
+        { err: error },
+        'search index thread could not be started again; searches fail until the shop restarts',
+      );
     }
   }
 }

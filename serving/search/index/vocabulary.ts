@@ -39,7 +39,9 @@ export class Vocabulary {
         if (edits <= max) found.set(candidate, edits);
       }
     }
-    return [...found].map(([t, edits]) => ({ term: t, edits })).sort((a, b) => a.edits - b.edits || a.term.localeCompare(b.term));
+    return [...found]
+      .map(([t, edits]) => ({ term: t, edits }))
+      .sort((a, b) => a.edits - b.edits || a.term.localeCompare(b.term));
   }
 
   /** Up to `limit` known terms that start with `prefix` (other than the prefix itself), in order. */

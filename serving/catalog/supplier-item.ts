@@ -1,6 +1,5 @@
 // What a supplier sends for one item, over HTTP or as one line of a feed file.
-import type { SHOP_CURRENCY } from '../serving/catalog/money.ts';
-
+import type { SHOP_CURRENCY } from './money.ts';
 
 export interface SupplierItem {
   supplierId: string;

@@ -1,6 +1,6 @@
 // Supplier records: good ones pass as they are, bad ones are refused with every reason, naming the field.
 import { describe, expect, it } from 'vitest';
-import { demoItem } from './demo/items.ts';
+import { demoItem } from '../../ingest/demo/items.ts';
 import { validateSupplierItem } from './validate-item.ts';
 
 const shirt = {
@@ -42,7 +42,10 @@ describe('validateSupplierItem', () => {
       expect(result.reasons).toEqual([
         { field: 'attributes.size', message: 'is required for shirts' },
         { field: 'attributes.colour', message: expect.stringContaining('must be one of') as string },
-        { field: 'attributes.screen_size', message: expect.stringContaining('is not an attribute of shirts') as string },
+        {
+          field: 'attributes.screen_size',
+          message: expect.stringContaining('is not an attribute of shirts') as string,
+        },
       ]);
     }
   });

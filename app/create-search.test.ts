@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { expect, it, vi } from 'vitest';
-import { loadConfig } from '../../platform/config.ts';
-import { createEvents } from '../../platform/events/create-events.ts';
-import { silentLogger } from '../../platform/logger.ts';
-import { startAll } from '../../platform/lifecycle.ts';
+import { loadConfig } from '../platform/config.ts';
+import { createEvents } from '../platform/events/create-events.ts';
+import { silentLogger } from '../platform/logger.ts';
+import { startAll } from '../platform/lifecycle.ts';
 import { inProcess } from './create-search.ts';
 
 it('refills the in-process index from the event log when its thread dies, and keeps following new events', async () => {
@@ -16,7 +16,22 @@ it('refills the in-process index from the event log when its thread dies, and ke
   const closeAll = await startAll([events, index, indexer]);
   const upsert = (itemId: string) =>
     events.publish('catalog.items', [
-      { type: 'ItemUpserted', eventId: `e-${itemId}`, occurredAt: 0, itemId, name: `Shirt ${itemId}`, description: '', brand: 'Arrow', category: 'shirts', priceMinor: 2999, currency: 'USD', itemClass: 'standard', attributes: {}, supplierId: 'sup-1', imageUrl: null },
+      {
+        type: 'ItemUpserted',
+        eventId: `e-${itemId}`,
+        occurredAt: 0,
+        itemId,
+        name: `Shirt ${itemId}`,
+        description: '',
+        brand: 'Arrow',
+        category: 'shirts',
+        priceMinor: 2999,
+        currency: 'USD',
+        itemClass: 'standard',
+        attributes: {},
+        supplierId: 'sup-1',
+        imageUrl: null,
+      },
     ]);
   try {
     await upsert('a');
