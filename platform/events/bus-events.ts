@@ -52,7 +52,7 @@ export class BusEvents implements Events {
       fromBeginning: options.fromBeginning,
       onError: (error) => options.onError?.(error),
       startFrom: options.startFrom && ((topic, partition) => options.startFrom!(topic as T, partition)),
-      handle: async (batch) => options.handle(await Promise.all(batch.map((m) => this.decode<EventOf<T>>(m)))),
+      handle: async (batch) => options.handle(await this.decodeAll<EventOf<T>>(batch)),
     });
   }
 
@@ -78,8 +78,17 @@ export class BusEvents implements Events {
     return { id, record };
   }
 
-  private async decode<E>(message: BusMessage): Promise<Delivered<E>> {
-    const { schemaId, value } = await this.registry.decode(message.value);
+  /** Without a promise per message while every schema id is at hand (the usual case after the first batch). */
+  private async decodeAll<E>(batch: BusMessage[]): Promise<Delivered<E>[]> {
+    const out: Delivered<E>[] = [];
+    for (const message of batch) {
+      const known = this.registry.decodeKnown(message.value);
+      out.push(this.delivered<E>(message, known ?? (await this.registry.decode(message.value))));
+    }
+    return out;
+  }
+
+  private delivered<E>(message: BusMessage, { schemaId, value }: { schemaId: number; value: unknown }): Delivered<E> {
     const type = this.typeOfId.get(schemaId);
     if (!type)
       throw new Error(

@@ -1,10 +1,13 @@
 // The real schema registry: a Confluent-compatible server (Confluent, Apicurio's ccompat API) via @kafkajs/confluent-schema-registry.
 import type { SchemaRegistry as ConfluentClient } from '@kafkajs/confluent-schema-registry';
+import type avro from 'avsc';
 import type { SchemaRegistry } from './schema-registry.ts';
-import { schemaIdOf } from './wire-format.ts';
+import { decodeFramed, schemaIdOf } from './wire-format.ts';
 
 export class ConfluentSchemaRegistry implements SchemaRegistry {
   private client: ConfluentClient | undefined;
+  /** The Avro types of the ids decoded so far (the client's own, for AVRO schemas an avsc Type). */
+  private readonly types = new Map<number, avro.Type>();
 
   /** `subjectPrefix` goes before every subject on the server (the namespace). */
   constructor(private readonly options: { url: string; subjectPrefix?: string }) {}
@@ -35,7 +38,15 @@ export class ConfluentSchemaRegistry implements SchemaRegistry {
 
   async decode(message: Buffer): Promise<{ schemaId: number; value: unknown }> {
     const schemaId = schemaIdOf(message);
-    return { schemaId, value: (await this.registry().decode(message)) as unknown };
+    const value = (await this.registry().decode(message)) as unknown;
+    if (!this.types.has(schemaId)) this.types.set(schemaId, (await this.registry().getSchema(schemaId)) as avro.Type);
+    return { schemaId, value };
+  }
+
+  decodeKnown(message: Buffer): { schemaId: number; value: unknown } | undefined {
+    const schemaId = schemaIdOf(message);
+    const type = this.types.get(schemaId);
+    return type ? { schemaId, value: decodeFramed(type, message) } : undefined;
   }
 
   private registry(): ConfluentClient {

@@ -70,6 +70,12 @@ export class EmbeddedSchemaRegistry implements SchemaRegistry {
     });
   }
 
+  decodeKnown(message: Buffer): { schemaId: number; value: unknown } | undefined {
+    const schemaId = schemaIdOf(message);
+    const type = this.types.get(schemaId);
+    return type ? { schemaId, value: decodeFramed(type, message) } : undefined;
+  }
+
   private typeOf(id: number): avro.Type {
     let type = this.types.get(id);
     if (!type) {

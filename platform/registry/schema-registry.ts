@@ -11,4 +11,9 @@ export interface SchemaRegistry extends Lifecycle {
   encode(schemaId: number, value: unknown): Promise<Buffer>;
   /** Decodes wire-format bytes with the schema their id names; throws on an unknown id or bad magic byte. */
   decode(message: Buffer): Promise<{ schemaId: number; value: unknown }>;
+  /**
+   * The same as decode, without waiting, when the schema of the message's id is at hand (a consumer's
+   * hot path: no promise per message); undefined when it is not, and decode must fetch it.
+   */
+  decodeKnown(message: Buffer): { schemaId: number; value: unknown } | undefined;
 }

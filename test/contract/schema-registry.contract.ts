@@ -69,6 +69,10 @@ export function schemaRegistryContract(adapter: string, makeHarness: () => Regis
       const decoded = await registry.decode(message);
       expect(decoded.schemaId).toBe(id);
       expect({ ...(decoded.value as object) }).toEqual({ id: 'a', qty: 3 });
+      // Once a message of the id was decoded, the next decodes without waiting, to the same value.
+      const known = registry.decodeKnown(await registry.encode(id, { id: 'b', qty: 4 }));
+      expect(known?.schemaId).toBe(id);
+      expect({ ...(known?.value as object) }).toEqual({ id: 'b', qty: 4 });
     });
 
     it('refuses a value that does not fit the schema, and bytes that are not in the wire format', async () => {
