@@ -61,27 +61,18 @@ export type ReportedEvent = EventOf<ReportedTopic>;
 /** The fact an event stands for, or undefined for events the reports do not count (an order shipped). */
 export function factOf(event: ReportedEvent): Fact | undefined {
   const { eventId: id, occurredAt: time } = event;
-  const count = (metric: CountFact['metric'], key: string, category: string | null, amount: number): CountFact => ({
-    kind: 'count',
-    id,
-    time,
-    metric,
-    key,
-    category,
-    amount,
-  });
   switch (event.type) {
     case 'ProductViewed':
-      return count('viewed', event.itemId, event.category, 1);
+      return count(id, time, 'viewed', event.itemId, event.category, 1);
     case 'CartItemAdded':
-      return count('carted', event.itemId, event.category, event.quantity);
+      return count(id, time, 'carted', event.itemId, event.category, event.quantity);
     case 'WishlistItemAdded':
-      return count('wishlisted', event.itemId, event.category, 1);
+      return count(id, time, 'wishlisted', event.itemId, event.category, 1);
     case 'WishlistItemRemoved':
-      return count('wishlisted', event.itemId, event.category ?? null, -1);
+      return count(id, time, 'wishlisted', event.itemId, event.category ?? null, -1);
     case 'SearchPerformed': {
       const query = normalizedQuery(event.query);
-      return query ? count('searched', query, event.filters.category ?? null, 1) : undefined;
+      return query ? count(id, time, 'searched', query, event.filters.category ?? null, 1) : undefined;
     }
     case 'OrderPlaced':
       return {
@@ -103,6 +94,18 @@ export function factOf(event: ReportedEvent): Fact | undefined {
     default:
       return undefined;
   }
+}
+
+// At module level rather than a closure per event: one fact per event is the reports' hot path.
+function count(
+  id: string,
+  time: number,
+  metric: CountFact['metric'],
+  key: string,
+  category: string | null,
+  amount: number,
+): CountFact {
+  return { kind: 'count', id, time, metric, key, category, amount };
 }
 
 /** Queries counted alike whatever their case and spacing ("Samsung  TV" and "samsung tv"). */

@@ -113,15 +113,27 @@ export class ReportConsumer implements Lifecycle {
   }
 
   private async handle(batch: Delivered<ReportedEvent>[]): Promise<void> {
-    for (const { event, topic, partition, offset } of batch) {
-      const source = `${topic}/${partition}`;
-      const fact = factOf(event);
+    // A batch is one partition's as the buses deliver them; the position is noted once per run of it.
+    let source = '';
+    let last: Delivered<ReportedEvent> | undefined;
+    for (const delivered of batch) {
+      if (delivered.topic !== last?.topic || delivered.partition !== last.partition) {
+        if (last) this.movedTo(source, last);
+        source = `${delivered.topic}/${delivered.partition}`;
+      }
+      last = delivered;
+      const fact = factOf(delivered.event);
       if (fact) this.aggregator.add(source, fact);
-      this.positions.set(source, { topic, partition, nextOffset: offset + 1 });
-      this.moved.add(source);
     }
+    if (last) this.movedTo(source, last);
     if (this.options.clock() - this.lastCheckpoint >= (this.options.checkpointEveryMs ?? 1000)) await this.checkpoint();
     this.publishIfChanged(this.options.publishEveryMs ?? 1000);
+  }
+
+  /** Notes that everything up to `last` on its partition (`source`) is in the state. */
+  private movedTo(source: string, { topic, partition, offset }: Delivered<ReportedEvent>): void {
+    this.positions.set(source, { topic, partition, nextOffset: offset + 1 });
+    this.moved.add(source);
   }
 
   private async checkpoint(): Promise<void> {
