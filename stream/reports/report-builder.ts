@@ -19,15 +19,18 @@ export function buildReport(state: ReportAggregator): Report {
 function windowReport(state: ReportAggregator, w: number, minutes: number, end: number): WindowReport {
   const { keys, settings } = state;
   const totals = state.windows.totals[w]!;
-  // An item's overall count sums its categories (an item that moved category has counts in both).
-  const overall = new Map<RankedMetric, Map<string, number>>(RANKED.map((m) => [m, new Map()]));
-  const byCategory = new Map<string, TopN>();
+  // An item's overall count sums its categories (an item that moved category has counts in both): summed
+  // by overall id in a typed array, and each (metric, category) list found by its group id, so the pass
+  // over the live keys builds no string and sets no map entry per key.
+  const overall = new Float64Array(keys.overallSize);
+  const seen = new Uint8Array(keys.overallSize);
+  const touched: number[] = [];
+  const byGroup: (TopN | undefined)[] = [];
   const revenue = new Map<string, CategoryRevenue>();
   for (let id = 0; id < keys.size; id++) {
     const total = id < totals.length ? totals[id]! : 0;
     if (total === 0 || !keys.live(id)) continue;
     const metric = keys.metric[id]!;
-    const category = keys.category[id] ?? null;
     if (metric === 'revenue' || metric === 'orders') {
       // Revenue and order keys are the category itself.
       const name = keys.key[id]!;
@@ -37,24 +40,25 @@ function windowReport(state: ReportAggregator, w: number, minutes: number, end: 
       revenue.set(name, row);
       continue;
     }
-    const key = keys.key[id]!;
-    const sums = overall.get(metric)!;
-    sums.set(key, (sums.get(key) ?? 0) + total);
-    if (category === null) continue;
-    const name = `${metric}\u0000${category}`;
-    let top = byCategory.get(name);
-    if (!top) byCategory.set(name, (top = new TopN(settings.listLength)));
-    top.offer(key, total);
+    const o = keys.overall[id]!;
+    if (!seen[o]) {
+      seen[o] = 1;
+      touched.push(o);
+    }
+    overall[o]! += total;
+    if (keys.category[id] === null) continue;
+    const g = keys.group[id]!;
+    (byGroup[g] ??= new TopN(settings.listLength)).offer(keys.key[id]!, total);
   }
-  const lists: RankedList[] = [];
-  for (const metric of RANKED) {
-    const top = new TopN(settings.listLength);
-    for (const [key, count] of overall.get(metric)!) top.offer(key, count);
-    lists.push({ metric, category: null, entries: top.list() });
-  }
-  for (const [name, top] of [...byCategory].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  const tops = new Map(RANKED.map((metric) => [metric, new TopN(settings.listLength)]));
+  for (const o of touched) tops.get(keys.overallMetric[o] as RankedMetric)!.offer(keys.overallKey[o]!, overall[o]!);
+  const lists: RankedList[] = RANKED.map((metric) => ({ metric, category: null, entries: tops.get(metric)!.list() }));
+  const groups = byGroup
+    .map((top, g) => ({ top, ...keys.groups[g]! }))
+    .filter((group): group is { top: TopN; metric: RankedMetric; category: string } => group.top !== undefined)
+    .sort((a, b) => (a.metric !== b.metric ? (a.metric < b.metric ? -1 : 1) : a.category < b.category ? -1 : 1));
+  for (const { top, metric, category } of groups) {
     const entries = top.list();
-    const [metric, category] = name.split('\u0000') as [RankedMetric, string];
     if (entries.length) lists.push({ metric, category, entries });
   }
   let late = 0;
