@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { randomArrivals } from '../../test/support/report-scenarios.ts';
 import { ReportAggregator } from './aggregator.ts';
-import type { Fact } from './facts.ts';
+import { placedFact, type Fact } from './facts.ts';
 import type { Keys } from './keys.ts';
 import { decodePane, encodePane } from './pane-codec.ts';
 import { recount, type Arrival } from './recount.ts';
@@ -73,16 +73,11 @@ describe('ReportAggregator', () => {
   });
 
   it('ignores a redelivered event and counts an order until it is cancelled, and a refunded one never', () => {
-    const placed = (id: string, orderId: string, time: number): Fact => ({
-      kind: 'placed',
-      id,
-      time,
-      orderId,
-      lines: [
+    const placed = (id: string, orderId: string, time: number): Fact =>
+      placedFact(id, time, orderId, [
         { itemId: 'tv', category: 'electronics', quantity: 2, unitPriceMinor: 50_000 },
         { itemId: 'book', category: 'books', quantity: 1, unitPriceMinor: 1_500 },
-      ],
-    });
+      ]);
     const report = run([
       { source: 'orders', fact: placed('e1', 'o1', at(0, 5)) },
       { source: 'orders', fact: placed('e1', 'o1', at(0, 5)) },

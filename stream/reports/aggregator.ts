@@ -1,7 +1,7 @@
 // The live reports' state machine: facts in, per-partition watermarks, panes per minute, exact window totals.
-import type { Fact, PlacedLine } from './facts.ts';
+import type { Fact } from './facts.ts';
 import { Keys } from './keys.ts';
-import { newPane, type Pane, type Source } from './panes.ts';
+import { newPane, type HeldOrder, type Pane, type Source } from './panes.ts';
 import { PANE_MS, type ReportSettings } from './report.ts';
 import { WindowTotals } from './windows.ts';
 
@@ -149,9 +149,9 @@ export class ReportAggregator {
         return;
       case 'placed':
         if (this.held.has(fact.orderId) || this.refunded.has(fact.orderId)) return;
-        pane.held.set(fact.orderId, fact.lines);
+        pane.held.set(fact.orderId, { lines: fact.lines, revenue: fact.revenue });
         this.held.set(fact.orderId, pane);
-        this.contribute(pane, fact.lines, 1);
+        this.contribute(pane, fact, 1);
         return;
       case 'retracted': {
         const holder = this.held.get(fact.orderId);
@@ -170,15 +170,12 @@ export class ReportAggregator {
     }
   }
 
-  /** An order's lines as units bought per item, and its revenue and one order per category. */
-  private contribute(pane: Pane, lines: PlacedLine[], sign: 1 | -1): void {
-    const revenue = new Map<string, number>();
-    for (const line of lines) {
+  /** An order's lines as units bought per item, and each revenue share as revenue and one order in its category. */
+  private contribute(pane: Pane, order: HeldOrder, sign: 1 | -1): void {
+    for (const line of order.lines)
       this.addTo(pane, this.keys.idOf('bought', line.category, line.itemId), sign * line.quantity);
-      revenue.set(line.category, (revenue.get(line.category) ?? 0) + line.quantity * line.unitPriceMinor);
-    }
-    for (const [category, minor] of revenue) {
-      this.addTo(pane, this.keys.idOf('revenue', category, category), sign * minor);
+    for (const { category, revenueMinor } of order.revenue) {
+      this.addTo(pane, this.keys.idOf('revenue', category, category), sign * revenueMinor);
       this.addTo(pane, this.keys.idOf('orders', category, category), sign);
     }
   }

@@ -22,13 +22,24 @@ export interface PlacedLine {
   unitPriceMinor: number;
 }
 
-/** An order placed: its lines count as bought, and its revenue per category, until it is retracted. */
+/** An order's revenue in one category; each share also counts the order once in its category. */
+export interface CategoryShare {
+  category: string;
+  revenueMinor: number;
+}
+
+/**
+ * An order placed: its lines count as units bought, and each revenue share as the category's revenue and
+ * one order, until it is retracted. Read off an event the two cover the whole order; the re-key stage
+ * (`rekey.ts`) splits them, lines by item and shares by category, so each lands where its key is counted.
+ */
 export interface PlacedFact {
   kind: 'placed';
   id: string;
   time: number;
   orderId: string;
   lines: PlacedLine[];
+  revenue: CategoryShare[];
 }
 
 /**
@@ -75,18 +86,17 @@ export function factOf(event: ReportedEvent): Fact | undefined {
       return query ? count(id, time, 'searched', query, event.filters.category ?? null, 1) : undefined;
     }
     case 'OrderPlaced':
-      return {
-        kind: 'placed',
+      return placedFact(
         id,
         time,
-        orderId: event.orderId,
-        lines: event.lines.map(({ itemId, category, quantity, unitPriceMinor }) => ({
+        event.orderId,
+        event.lines.map(({ itemId, category, quantity, unitPriceMinor }) => ({
           itemId,
           category,
           quantity,
           unitPriceMinor,
         })),
-      };
+      );
     case 'OrderCancelled':
       return { kind: 'retracted', id, time, orderId: event.orderId, refund: false };
     case 'PaymentRefunded':
@@ -106,6 +116,21 @@ function count(
   amount: number,
 ): CountFact {
   return { kind: 'count', id, time, metric, key, category, amount };
+}
+
+/** A whole order's fact: its lines, and its revenue per category summed from them (in the lines' order). */
+export function placedFact(id: string, time: number, orderId: string, lines: PlacedLine[]): PlacedFact {
+  const revenue = new Map<string, number>();
+  for (const line of lines)
+    revenue.set(line.category, (revenue.get(line.category) ?? 0) + line.quantity * line.unitPriceMinor);
+  return {
+    kind: 'placed',
+    id,
+    time,
+    orderId,
+    lines,
+    revenue: [...revenue].map(([category, revenueMinor]) => ({ category, revenueMinor })),
+  };
 }
 
 /** Queries counted alike whatever their case and spacing ("Samsung  TV" and "samsung tv"). */

@@ -1,14 +1,15 @@
 // A pane as bytes for the checkpoint: keys spelled out (ids are this process's own), V8's serializer for speed.
 import v8 from 'node:v8';
-import type { PlacedLine } from './facts.ts';
+import { placedFact, type PlacedLine } from './facts.ts';
 import type { KeyMetric, Keys } from './keys.ts';
-import type { Pane } from './panes.ts';
+import type { HeldOrder, Pane } from './panes.ts';
 
 interface Stored {
   counts: [KeyMetric, string | null, string, number][];
   late: number;
   dropped: number;
-  held: [string, PlacedLine[]][];
+  /** Checkpoints before revenue shares held an order's lines alone (the whole order). */
+  held: [string, HeldOrder | PlacedLine[]][];
   refunded: string[];
   ids: string[] | null;
 }
@@ -34,7 +35,12 @@ export function decodePane(source: string, minute: number, body: Buffer, keys: K
     counts: new Map(stored.counts.map(([metric, category, key, amount]) => [keys.idOf(metric, category, key), amount])),
     late: stored.late,
     dropped: stored.dropped,
-    held: new Map(stored.held),
+    held: new Map(
+      stored.held.map(([orderId, held]) => [
+        orderId,
+        Array.isArray(held) ? { lines: held, revenue: placedFact('', 0, orderId, held).revenue } : held,
+      ]),
+    ),
     refunded: new Set(stored.refunded),
     ids: stored.ids ? new Set(stored.ids) : undefined,
   };

@@ -1,5 +1,8 @@
 // The report state's unit: one pane per partition per minute of event time, holding that minute's counts.
-import type { PlacedLine } from './facts.ts';
+import type { PlacedFact } from './facts.ts';
+
+/** What an order added to a pane, to be taken back out if it is retracted. */
+export type HeldOrder = Pick<PlacedFact, 'lines' | 'revenue'>;
 
 export interface Pane {
   source: string;
@@ -11,7 +14,7 @@ export interface Pane {
   late: number;
   dropped: number;
   /** Orders placed in this minute and still counted, so a cancellation can take their lines back out. */
-  held: Map<string, PlacedLine[]>;
+  held: Map<string, HeldOrder>;
   /** Orders refunded in this minute before their placement was read: it will not count when it comes. */
   refunded: Set<string>;
   /**

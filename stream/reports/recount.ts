@@ -91,14 +91,12 @@ function windowOf(
     if (fact.kind === 'count' && inside(fact.time)) add(fact.metric, fact.category, fact.key, fact.amount);
   for (const order of orders) {
     if (!inside(order.time)) continue;
-    const categories = new Set<string>();
-    for (const line of order.lines) {
-      add('bought', line.category, line.itemId, line.quantity);
-      const row = revenue.get(line.category) ?? { category: line.category, revenueMinor: 0, orders: 0 };
-      row.revenueMinor += line.quantity * line.unitPriceMinor;
-      if (!categories.has(line.category)) row.orders++;
-      categories.add(line.category);
-      revenue.set(line.category, row);
+    for (const line of order.lines) add('bought', line.category, line.itemId, line.quantity);
+    for (const share of order.revenue) {
+      const row = revenue.get(share.category) ?? { category: share.category, revenueMinor: 0, orders: 0 };
+      row.revenueMinor += share.revenueMinor;
+      row.orders++;
+      revenue.set(share.category, row);
     }
   }
   const lists = new Map<string, { metric: RankedMetric; category: string | null; entries: Ranked[] }>();

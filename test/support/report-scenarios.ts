@@ -1,6 +1,6 @@
 // Random fact streams for the live reports' tests: out of order, redelivered, late, with orders placed and taken back.
 import { randomFor } from '../../ingest/demo/random.ts';
-import type { Fact, PlacedLine } from '../../stream/reports/facts.ts';
+import { placedFact, type Fact, type PlacedLine } from '../../stream/reports/facts.ts';
 import type { Arrival } from '../../stream/reports/recount.ts';
 
 export interface ScenarioOptions {
@@ -56,14 +56,14 @@ export function randomArrivals(options: ScenarioOptions): Arrival[] {
       const orderId = `o${stories.size}`;
       stories.set(orderId, { state: 'placed', began: clock, placedAt: time });
       const lines = Array.from({ length: r.int(1, 3) }, line);
-      return { source: 'orders', fact: { kind: 'placed', id: `e${next++}`, time, orderId, lines } };
+      return { source: 'orders', fact: placedFact(`e${next++}`, time, orderId, lines) };
     }
     const [orderId, story] = r.pick(open);
     if (story.state === 'cancelled') {
       story.state = 'placed';
       story.placedAt = Math.max(story.placedAt, time);
       const lines = Array.from({ length: r.int(1, 2) }, line);
-      return { source: 'orders', fact: { kind: 'placed', id: `e${next++}`, time, orderId, lines } };
+      return { source: 'orders', fact: placedFact(`e${next++}`, time, orderId, lines) };
     }
     if (r.chance(0.5)) {
       story.state = 'cancelled';
