@@ -1,4 +1,4 @@
-// Wires the live reports: the aggregator consuming the shop's topics, the view reading its snapshots, the API.
+// Wires the live reports: the aggregator (alone, or a shared member behind the re-key stage), the view, the API.
 import path from 'node:path';
 import type { Clock, NewId } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
@@ -6,6 +6,9 @@ import { consumer } from '../platform/events/consumer.ts';
 import type { Events } from '../platform/events/events.ts';
 import type { Lifecycle } from '../platform/lifecycle.ts';
 import type { Logger } from '../platform/logger.ts';
+import { TOPICS } from '../schemas/topics.ts';
+import { ownedPartitions } from '../stream/reports/rekey.ts';
+import { RekeyStage } from '../stream/reports/rekey-stage.ts';
 import { ReportConsumer } from '../stream/reports/report-consumer.ts';
 import { SqliteReportCheckpoints } from '../stream/reports/store/sqlite-report-checkpoints.ts';
 import type { CatalogService } from '../serving/catalog/catalog-service.ts';
@@ -17,7 +20,7 @@ export function createReports(
   config: Config,
   deps: { events: Events; catalog: CatalogService; logger: Logger; clock: Clock; newId: NewId },
 ) {
-  const { latenessMs, windowsMinutes, listLength } = config.reports;
+  const { latenessMs, windowsMinutes, listLength, shared } = config.reports;
   const settings = { latenessMs, windowsMinutes, listLength };
   const view = new ReportView(settings.listLength);
   // The view reads the reports topic (in real mode every member's snapshots); a shop instance's view
@@ -32,16 +35,26 @@ export function createReports(
   });
   const aggregator = new ReportConsumer({
     events: deps.events,
-    checkpoints: new SqliteReportCheckpoints(path.join(config.dataDir, 'reports.db')),
+    // A shared member's state is of other partitions than an alone aggregator's: a file of its own.
+    checkpoints: new SqliteReportCheckpoints(
+      path.join(config.dataDir, shared ? `reports-${shared.index}-of-${shared.members}.db` : 'reports.db'),
+    ),
     settings,
     logger: deps.logger.child({ component: 'reports' }),
     clock: deps.clock,
     newId: deps.newId,
     memberId: config.reports.memberId,
-    // A group per member: until facts are repartitioned by key (docs/architecture.md), each shop
-    // instance's aggregator counts every partition itself, which keeps every instance's report exact.
-    groupId: `reports-${config.reports.memberId}`,
+    // Alone, each shop instance's aggregator counts every partition itself (a group per member). Shared,
+    // it counts the re-keyed facts of its own partitions, in a group named after its place.
+    groupId: shared ? `reports-shared-${shared.index}-of-${shared.members}` : `reports-${config.reports.memberId}`,
+    shared: shared
+      ? {
+          partitions: ownedPartitions(shared.index, shared.members, TOPICS['reports.facts'].partitions),
+        }
+      : undefined,
   });
+  // Every shared instance runs the re-key stage too: one group, so each source partition is re-keyed once.
+  const rekey = shared && new RekeyStage({ events: deps.events, logger: deps.logger.child({ component: 'rekey' }) });
   const service = new ReportService({ view, catalog: deps.catalog, windowsMinutes: settings.windowsMinutes });
   const router = reportRoutes({
     service,
@@ -50,6 +63,6 @@ export function createReports(
     listLength: settings.listLength,
     defaultMinutes: config.reports.defaultWindowMinutes,
   });
-  const parts: Lifecycle[] = [viewer, aggregator];
+  const parts: Lifecycle[] = rekey ? [viewer, rekey, aggregator] : [viewer, aggregator];
   return { view, aggregator, service, router, parts };
 }

@@ -124,6 +124,17 @@ describe('loadConfig', () => {
     );
   });
 
+  it('makes an instance one member of the shared live reports, named after its place', () => {
+    expect(loadConfig({ ...realServers }).reports.shared).toBeNull();
+    const reports = loadConfig({ ...realServers, EMPORIUM_REPORTS_SHARED: '1/2' }).reports;
+    expect(reports.shared).toEqual({ index: 1, members: 2 });
+    expect(reports.memberId).toBe('reports-1-of-2');
+    for (const bad of ['2/2', '0/0', '0/7', 'one/two', '1'])
+      expect(() => loadConfig({ EMPORIUM_REPORTS_SHARED: bad }), bad).toThrow(
+        /EMPORIUM_REPORTS_SHARED \(live reports\)/,
+      );
+  });
+
   it('refuses a read replica without its primary', () => {
     expect(() => loadConfig({ EMPORIUM_USERS_DB_REPLICA_URL: 'mysql://root@replica/users' })).toThrow(
       /needs EMPORIUM_USERS_DB_URL/,

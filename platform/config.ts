@@ -2,7 +2,11 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { TOPICS } from '../schemas/topics.ts';
 import { namespace, NAMESPACE_PATTERN, NAMESPACE_RULE } from './namespace.ts';
+
+/** Members of the shared live reports each own at least one partition of the re-keyed facts. */
+const REPORT_FACT_PARTITIONS = TOPICS['reports.facts'].partitions;
 
 /** A store that is either embedded (local files under the data folder) or real (a server URL). */
 export type Choice<Real> = { kind: 'embedded' } | ({ kind: 'real' } & Real);
@@ -76,6 +80,8 @@ export interface Config {
     defaultWindowMinutes: number;
     listLength: number;
     memberId: string;
+    /** Shared counting (real mode, several instances): this instance is member `index` of `members`. */
+    shared: { index: number; members: number } | null;
   };
 }
 
@@ -132,6 +138,7 @@ const PORTS: Record<string, string> = {
   EMPORIUM_REPORTS_LATENESS_SECONDS: 'live reports',
   EMPORIUM_REPORTS_WINDOWS: 'live reports',
   EMPORIUM_REPORTS_MEMBER: 'live reports',
+  EMPORIUM_REPORTS_SHARED: 'live reports',
 };
 
 const DEV_SECRET = 'emporium-embedded-development-secret-not-for-production';
@@ -210,6 +217,17 @@ const schema = z.object({
   EMPORIUM_REPORTS_MEMBER: z
     .string()
     .regex(/^[\w.-]{1,64}$/, 'must be 1-64 letters, digits, dots, dashes or underscores')
+    .optional(),
+  EMPORIUM_REPORTS_SHARED: z
+    .string()
+    .regex(/^\d{1,2}\/\d{1,2}$/, 'must be this member and the members in all, e.g. 0/2')
+    .refine(
+      (v) => {
+        const [index, members] = v.split('/').map(Number) as [number, number];
+        return members >= 1 && members <= REPORT_FACT_PARTITIONS && index < members;
+      },
+      { message: `must be i/n with i below n and n from 1 to ${REPORT_FACT_PARTITIONS}` },
+    )
     .optional(),
   EMPORIUM_CASSANDRA_URL: url(['cassandra'])
     .refine((v) => new URL(v).pathname.length > 1, {
@@ -312,6 +330,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.EMPORIUM_REPORTS_LATENESS_SECONDS,
       e.EMPORIUM_REPORTS_WINDOWS,
       e.EMPORIUM_REPORTS_MEMBER,
+      e.EMPORIUM_REPORTS_SHARED,
       e,
     ),
     cassandra: real(e.EMPORIUM_CASSANDRA_URL, (v) => {
@@ -329,8 +348,10 @@ function reportsConfig(
   latenessSeconds: number,
   windows: string,
   member: string | undefined,
+  sharedAs: string | undefined,
   e: { EMPORIUM_KAFKA_BROKERS?: string },
 ) {
+  const [index, members] = sharedAs?.split('/').map(Number) ?? [];
   const windowsMinutes = [...new Set(windows.split(',').map(Number))].sort((a, b) => a - b);
   return {
     latenessMs: latenessSeconds * 1000,
@@ -339,7 +360,15 @@ function reportsConfig(
     defaultWindowMinutes: windowsMinutes.includes(30) ? 30 : windowsMinutes.at(-1)!,
     listLength: 20,
     // Real mode runs an aggregator in every shop instance, each named apart; embedded, the one is "shop".
-    memberId: member ?? (e.EMPORIUM_KAFKA_BROKERS ? `${os.hostname()}-${process.pid}` : 'shop'),
+    // A shared member's name stays with its partitions across restarts.
+    memberId:
+      member ??
+      (sharedAs
+        ? `reports-${index}-of-${members}`
+        : e.EMPORIUM_KAFKA_BROKERS
+          ? `${os.hostname()}-${process.pid}`
+          : 'shop'),
+    shared: sharedAs ? { index: index!, members: members! } : null,
   };
 }
 

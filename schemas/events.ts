@@ -115,6 +115,19 @@ export interface EventMap {
     windows: ReportWindowRecord[];
     totals: { counted: number; late: number; dropped: number; duplicates: number };
   };
+  ReportFact: EventBase & {
+    route: string;
+    origin: string;
+    kind: 'count' | 'placed' | 'retracted';
+    metric: string | null;
+    key: string | null;
+    category: string | null;
+    amount: number;
+    orderId: string | null;
+    refund: boolean;
+    lines: { itemId: string; category: string; quantity: number; unitPriceMinor: number }[];
+    revenue: { category: string; revenueMinor: number }[];
+  };
 }
 
 export type EventType = keyof EventMap;

@@ -39,6 +39,11 @@ export const TOPICS = {
   notifications: { key: 'userId', partitions: 3, events: ['NotificationRequested'] },
   /** Live report snapshots, keyed by the aggregator that made each; one partition keeps them in one order. */
   reports: { key: 'memberId', partitions: 1, events: ['ReportSnapshot'] },
+  /**
+   * The live reports' facts re-keyed for shared counting (stream/reports/rekey.ts): every key's whole
+   * count on one partition, so each member of the reports owns the keys of its partitions.
+   */
+  'reports.facts': { key: 'route', partitions: 6, events: ['ReportFact'] },
 } as const satisfies Record<string, TopicSpec>;
 
 export type TopicName = keyof typeof TOPICS;

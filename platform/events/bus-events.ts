@@ -52,7 +52,11 @@ export class BusEvents implements Events {
       fromBeginning: options.fromBeginning,
       onError: (error) => options.onError?.(error),
       startFrom: options.startFrom && ((topic, partition) => options.startFrom!(topic as T, partition)),
-      handle: async (batch) => options.handle(await this.decodeAll<EventOf<T>>(batch)),
+      handle: async (batch) => {
+        const { partitions } = options;
+        const kept = partitions ? batch.filter((m) => partitions.includes(m.partition)) : batch;
+        if (kept.length > 0) await options.handle(await this.decodeAll<EventOf<T>>(kept));
+      },
     });
   }
 

@@ -18,6 +18,11 @@ export interface ConsumeOptions<T extends TopicName> {
   /** At-least-once: a batch is redelivered after a crash, so handlers deduplicate by eventId or natural key. */
   handle(batch: Delivered<EventOf<T>>[]): Promise<void>;
   onError?(error: unknown): void;
+  /**
+   * Only these partitions of the topics are handed on; the others' messages are skipped undecoded. For a
+   * member that owns fixed partitions while reading in a group of its own (the shared live reports).
+   */
+  partitions?: readonly number[];
   /** See SubscribeOptions.startFrom: a consumer whose output records its positions resumes from there. */
   startFrom?(topic: T, partition: number): Promise<number | undefined>;
 }

@@ -3,10 +3,12 @@ import type { Clock, NewId } from '../../platform/clock.ts';
 import type { Delivered, Events } from '../../platform/events/events.ts';
 import type { Lifecycle } from '../../platform/lifecycle.ts';
 import type { Logger } from '../../platform/logger.ts';
-import { TOPICS, type EventOf } from '../../schemas/topics.ts';
+import { TOPICS, type EventOf, type TopicName } from '../../schemas/topics.ts';
 import { ReportAggregator } from './aggregator.ts';
+import { factOfRecord, type FactRecord } from './fact-record.ts';
 import { factOf, REPORTED_TOPICS, type ReportedEvent, type ReportedTopic } from './facts.ts';
 import { decodePane, encodePane } from './pane-codec.ts';
+import { sharedSource } from './rekey.ts';
 import { buildReport } from './report-builder.ts';
 import type { Report, ReportSettings } from './report.ts';
 import type { Position, ReportCheckpoints } from './store/report-checkpoints.ts';
@@ -30,7 +32,14 @@ export interface ReportConsumerOptions {
   publishEveryMs?: number;
   /** Where snapshots go: by default the reports topic. */
   publish?: (snapshot: Snapshot) => Promise<void>;
+  /**
+   * Shared counting: this member reads the re-keyed facts (`reports.facts`, see rekey-stage.ts) rather
+   * than the shop's topics, and counts only the partitions it owns; its group id must be its own.
+   */
+  shared?: { partitions: readonly number[] };
 }
+
+const FACTS = 'reports.facts';
 
 /**
  * Exactly once by construction: the state and the positions it covers are one checkpoint, written in
@@ -50,12 +59,12 @@ export class ReportConsumer implements Lifecycle {
   private publishedVersion = -1;
   private sequence = 0;
   private publishing: Promise<void> = Promise.resolve();
-  private readonly topics: readonly ReportedTopic[];
+  private readonly topics: readonly (ReportedTopic | typeof FACTS)[];
   private readonly groupId: string;
 
   constructor(private readonly options: ReportConsumerOptions) {
     this.aggregator = new ReportAggregator(options.settings);
-    this.topics = options.topics ?? REPORTED_TOPICS;
+    this.topics = options.shared ? [FACTS] : (options.topics ?? REPORTED_TOPICS);
     this.groupId = options.groupId ?? 'reports';
   }
 
@@ -74,18 +83,21 @@ export class ReportConsumer implements Lifecycle {
     for (const p of saved.positions) this.positions.set(`${p.topic}/${p.partition}`, p);
     // Every partition from the checkpoint's position, or from the start of the log if it never had one.
     for (const topic of this.topics) {
-      const offsets = Array.from({ length: TOPICS[topic].partitions }, (_, partition) => ({
+      const offsets = this.owned(topic).map((partition) => ({
         partition,
         offset: this.positions.get(`${topic}/${partition}`)?.nextOffset ?? 0,
       }));
       await events.setOffsets(this.groupId, topic, offsets);
     }
     this.lastCheckpoint = this.options.clock();
+    const shared = this.options.shared;
     this.subscription = await events.consume({
       groupId: this.groupId,
       topics: [...this.topics],
       fromBeginning: true,
-      handle: (batch) => this.handle(batch as Delivered<ReportedEvent>[]),
+      partitions: shared?.partitions,
+      handle: (batch) =>
+        shared ? this.handleFacts(batch as Delivered<FactRecord>[]) : this.handle(batch as Delivered<ReportedEvent>[]),
       onError: (error) => this.options.logger.error({ err: error }, 'live reports stopped'),
     });
     const every = this.options.publishEveryMs ?? 1000;
@@ -126,12 +138,34 @@ export class ReportConsumer implements Lifecycle {
       if (fact) this.aggregator.add(source, fact);
     }
     if (last) this.movedTo(source, last);
+    await this.handled();
+  }
+
+  /** Re-keyed facts: each judged on the clock of its facts partition and the source it came from. */
+  private async handleFacts(batch: Delivered<FactRecord>[]): Promise<void> {
+    let last: Delivered<FactRecord> | undefined;
+    for (const delivered of batch) {
+      if (last && delivered.partition !== last.partition) this.movedTo(`${FACTS}/${last.partition}`, last);
+      last = delivered;
+      this.aggregator.add(sharedSource(delivered.partition, delivered.event.origin), factOfRecord(delivered.event));
+    }
+    if (last) this.movedTo(`${FACTS}/${last.partition}`, last);
+    await this.handled();
+  }
+
+  private async handled(): Promise<void> {
     if (this.options.clock() - this.lastCheckpoint >= (this.options.checkpointEveryMs ?? 1000)) await this.checkpoint();
     this.publishIfChanged(this.options.publishEveryMs ?? 1000);
   }
 
+  /** The partitions of a topic this consumer counts: all, or the ones it owns when shared. */
+  private owned(topic: TopicName): number[] {
+    const all = Array.from({ length: TOPICS[topic].partitions }, (_, partition) => partition);
+    return this.options.shared ? all.filter((p) => this.options.shared!.partitions.includes(p)) : all;
+  }
+
   /** Notes that everything up to `last` on its partition (`source`) is in the state. */
-  private movedTo(source: string, { topic, partition, offset }: Delivered<ReportedEvent>): void {
+  private movedTo(source: string, { topic, partition, offset }: Delivered<unknown>): void {
     this.positions.set(source, { topic, partition, nextOffset: offset + 1 });
     this.moved.add(source);
   }
@@ -166,8 +200,9 @@ export class ReportConsumer implements Lifecycle {
       occurredAt: now,
       memberId: this.options.memberId,
       sequence: ++this.sequence,
-      partitions: [0],
-      partitionCount: 1,
+      // The single aggregator counts everything: the whole of one input, as the view sees it.
+      partitions: this.options.shared ? [...this.options.shared.partitions] : [0],
+      partitionCount: this.options.shared ? TOPICS[FACTS].partitions : 1,
       ...report,
     };
     const publish = this.options.publish ?? ((s: Snapshot) => this.options.events.publish('reports', [s]));
