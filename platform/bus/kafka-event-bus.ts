@@ -86,15 +86,20 @@ export class KafkaEventBus implements EventBus {
     const groupId = this.prefix + options.groupId;
     const topics = options.topics.map((t) => this.prefix + t);
     if (!options.fromBeginning) await this.startNewGroupAtEnd(groupId, topics);
+    // A throw from the handler stops the subscription (the port's promise); anything else that crashes
+    // the consumer, such as a rebalance while members join together, restarts it into the group.
+    let handlerFailed = false;
     const consumer = this.kafka.consumer({
       groupId,
       heartbeatInterval: 500,
       sessionTimeout: 10_000,
       rebalanceTimeout: 10_000,
       maxWaitTimeInMs: 100,
-      retry: { retries: 0, restartOnFailure: () => Promise.resolve(false) },
+      retry: { retries: 0, restartOnFailure: () => Promise.resolve(!handlerFailed) },
     });
-    consumer.on(consumer.events.CRASH, (event) => options.onError?.(event.payload.error));
+    consumer.on(consumer.events.CRASH, (event) => {
+      if (!event.payload.restart) options.onError?.(event.payload.error);
+    });
     await consumer.connect();
     await consumer.subscribe({ topics, fromBeginning: true });
     // Seeks asked for by startFrom, by prefixed topic and partition, until a batch from there arrives.
@@ -118,7 +123,12 @@ export class KafkaEventBus implements EventBus {
           if (target === UNKNOWN || Number(payload.batch.firstOffset()) !== target) return;
           seeking.delete(key);
         }
-        await handleBatch(options, this.prefix, payload);
+        try {
+          await handleBatch(options, this.prefix, payload);
+        } catch (error) {
+          handlerFailed = true;
+          throw error;
+        }
       },
     });
     await joined;

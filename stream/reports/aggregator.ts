@@ -34,7 +34,7 @@ export class ReportAggregator {
   readonly windows: WindowTotals;
   readonly sources = new Map<string, Source>();
   readonly totals = { counted: 0, late: 0, dropped: 0, duplicates: 0 };
-  /** Bumped whenever something a report shows changes (not the running totals alone). */
+  /** Bumped with every fact: each changes at least the running totals, which every report shows. */
   version = 0;
   private latest = -Infinity;
   /** Orders counted, by the pane holding them; orders refunded, by the pane remembering it. */
@@ -56,6 +56,7 @@ export class ReportAggregator {
   }
 
   add(sourceName: string, fact: Fact): void {
+    this.version++;
     const source = this.source(sourceName);
     const minute = Math.floor(fact.time / PANE_MS);
     const end = this.windows.end;
@@ -66,7 +67,6 @@ export class ReportAggregator {
         const pane = this.pane(source, minute);
         pane.dropped++;
         this.touched(pane);
-        if (this.inAnyWindow(minute)) this.version++;
       }
       return;
     }
@@ -89,7 +89,6 @@ export class ReportAggregator {
       if (late) {
         this.totals.late++;
         pane.late++;
-        if (this.inAnyWindow(minute)) this.version++;
       }
       this.apply(fact, pane);
       this.touched(pane);
@@ -184,10 +183,7 @@ export class ReportAggregator {
     const before = pane.counts.get(id);
     if (before === undefined) this.keys.ref(id);
     pane.counts.set(id, (before ?? 0) + amount);
-    if (this.inAnyWindow(pane.minute)) {
-      this.windows.add(id, pane.minute, amount);
-      this.version++;
-    }
+    if (this.inAnyWindow(pane.minute)) this.windows.add(id, pane.minute, amount);
   }
 
   /** After a partition's clock moved: lets go of redelivery ids it no longer needs, and moves the windows. */
@@ -198,7 +194,6 @@ export class ReportAggregator {
     const end = this.endFor(this.latest);
     if (end === undefined || (this.windows.end !== undefined && end <= this.windows.end)) return;
     this.windows.roll(end, this.allPanes());
-    this.version++;
     this.expire(end - this.windows.longest);
   }
 

@@ -165,6 +165,25 @@ export function eventBusContract(adapter: string, makeHarness: () => BusHarness)
       expect([...partitionsOf(a)].filter((p) => partitionsOf(b).has(p))).toEqual([]);
     });
 
+    it('lets two consumers join one group at the same moment, each then holding some partitions', async () => {
+      const topic = h.unique('together');
+      const groupId = h.unique('together');
+      const bus = await openBus(topic);
+      // Kafka rebalances while the two join (over two topics, as the live reports' re-key stage reads
+      // six); neither may be left out of the group, nor stopped.
+      const other = h.unique('together-other');
+      await bus.createTopics([{ name: other, partitions: PARTITIONS }]);
+      const [a, b] = await Promise.all([
+        collect(bus, { groupId, topics: [topic, other], fromBeginning: true }),
+        collect(bus, { groupId, topics: [topic, other], fromBeginning: true }),
+      ]);
+      await publishRange(bus, topic, 0, 120, 60);
+      await waitFor('every message', () => new Set([...a.values(), ...b.values()]).size >= 120, h.timeoutMs);
+      expect(a.received.length).toBeGreaterThan(0);
+      expect(b.received.length).toBeGreaterThan(0);
+      expect([...a.errors, ...b.errors]).toEqual([]);
+    });
+
     it('replays a stopped group from an offset it is moved to', async () => {
       const topic = h.unique('seek');
       const groupId = h.unique('seeker');
