@@ -18,6 +18,10 @@ import { recount, type Arrival } from '../stream/reports/recount.ts';
 import { buildReport } from '../stream/reports/report-builder.ts';
 import { DEFAULT_SETTINGS } from '../stream/reports/report.ts';
 import { ReportConsumer } from '../stream/reports/report-consumer.ts';
+import { factOfRecord } from '../stream/reports/fact-record.ts';
+import { ownedPartitions, sharedSource, splitFact } from '../stream/reports/rekey.ts';
+import { RekeyStage } from '../stream/reports/rekey-stage.ts';
+import { mergeSnapshots } from '../serving/reports/merge-snapshots.ts';
 import { SqliteReportCheckpoints } from '../stream/reports/store/sqlite-report-checkpoints.ts';
 import type { Published } from '../test/support/report-events.ts';
 import { megabytes, perSecond, trackPeakMemory } from './stats.ts';
@@ -178,6 +182,81 @@ for (let id = 0; id < alone.keys.size; id++) if (alone.keys.live(id)) keys++;
 const exact =
   isDeepStrictEqual(consumer.report(), aloneReport) &&
   isDeepStrictEqual(aloneReport, recount(arrivals, DEFAULT_SETTINGS));
+
+// 3. Shared by two members: the re-key stage onto reports.facts, then each member counting its half,
+// one after the other on this one core, so each stage's cost per event stands apart.
+const until = (done: () => boolean) =>
+  new Promise<void>((resolve) => {
+    const check = setInterval(() => {
+      if (!done()) return;
+      clearInterval(check);
+      resolve();
+    }, 5);
+  });
+const FACT_PARTITIONS = TOPICS['reports.facts'].partitions;
+const parts = arrivals.reduce((sum, { fact }) => sum + splitFact(fact, FACT_PARTITIONS).length, 0);
+const rekey = new RekeyStage({ events, logger: silentLogger, groupId: 'bench-rekey' });
+cpu = process.cpuUsage();
+t = performance.now();
+await rekey.start();
+await until(() => bus.endOffsets('reports.facts').reduce((a, b) => a + b, 0) >= parts);
+const rekeyMs = performance.now() - t;
+const rekeyCpu = process.cpuUsage(cpu);
+await rekey.close();
+const memberRuns = [];
+for (const index of [0, 1]) {
+  const owned = ownedPartitions(index, 2, FACT_PARTITIONS);
+  const member = new ReportConsumer({
+    events,
+    checkpoints: new SqliteReportCheckpoints(path.join(dir, `reports-${index}-of-2.db`)),
+    settings: DEFAULT_SETTINGS,
+    logger: silentLogger,
+    clock: systemClock,
+    newId: newUuid,
+    memberId: `bench-${index}`,
+    groupId: `bench-member-${index}`,
+    shared: { partitions: owned },
+    publish: () => Promise.resolve(),
+  });
+  cpu = process.cpuUsage();
+  t = performance.now();
+  await member.start();
+  const ends = bus.endOffsets('reports.facts');
+  await until(() => owned.every((p) => member.nextOffset('reports.facts', p) >= ends[p]!));
+  memberRuns.push({ ms: performance.now() - t, cpu: process.cpuUsage(cpu), report: member.report(), owned });
+  await member.close();
+}
+// The facts as the members read them, each partition in log order, for the recount.
+const factArrivals: Arrival[] = [];
+const reader = await events.consume({
+  groupId: 'bench-facts-recount',
+  topics: ['reports.facts'],
+  fromBeginning: true,
+  handle: (batch) => {
+    for (const { event, partition } of batch)
+      factArrivals.push({ source: sharedSource(partition, event.origin), fact: factOfRecord(event) });
+    return Promise.resolve();
+  },
+});
+await until(() => factArrivals.length >= parts);
+await reader.stop();
+const shared = mergeSnapshots(
+  memberRuns.map(({ report, owned }, index) => ({
+    type: 'ReportSnapshot' as const,
+    eventId: `bench-${index}`,
+    occurredAt: 0,
+    memberId: `bench-${index}`,
+    sequence: 1,
+    partitions: owned,
+    partitionCount: FACT_PARTITIONS,
+    ...report,
+  })),
+  DEFAULT_SETTINGS.listLength,
+);
+const factRecount = recount(factArrivals, DEFAULT_SETTINGS);
+// The merge's watermark is the lowest member's; its windows and totals must be the recount's.
+const sharedExact =
+  JSON.stringify([shared.windows, shared.totals]) === JSON.stringify([factRecount.windows, factRecount.totals]);
 await events.close();
 const dbBytes = fs.statSync(path.join(dir, 'reports.db')).size;
 fs.rmSync(dir, { recursive: true, force: true });
@@ -198,7 +277,21 @@ console.table({
     'CPU µs/event': usPerEvent(endToEndCpu),
     'elapsed ms': endToEndMs.toFixed(0),
   },
+  'shared: re-key stage (decode, split, encode, publish)': {
+    'events/s': perSecond(EVENTS, rekeyMs),
+    'CPU µs/event': usPerEvent(rekeyCpu),
+    'elapsed ms': rekeyMs.toFixed(0),
+  },
+  ...Object.fromEntries(
+    memberRuns.map(({ ms, cpu: used }, index) => [
+      `shared: member ${index} of 2 (its half of the facts)`,
+      { 'events/s': perSecond(EVENTS, ms), 'CPU µs/event': usPerEvent(used), 'elapsed ms': ms.toFixed(0) },
+    ]),
+  ),
 });
+console.log(
+  `shared: ${parts.toLocaleString('en-US')} facts on ${FACT_PARTITIONS} partitions for ${arrivals.length.toLocaleString('en-US')} counted events; exact: ${sharedExact ? 'yes, the merge of the two members equals the recount of the facts' : 'NO: the merge differs from the recount of the facts'}`,
+);
 console.log(
   `state: ${panes} panes, ${keys.toLocaleString('en-US')} live keys, ~${megabytes(stateBytes)} of heap (${global.gc ? 'measured after gc' : 'run with --expose-gc to measure'}); checkpoint file ${megabytes(dbBytes)}; peak RSS ${megabytes(peak)}; one report built in ${reportMs.toFixed(1)} ms`,
 );
