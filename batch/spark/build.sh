@@ -3,4 +3,4 @@
 # holds everything after one online build), online only when something is missing.
 set -euo pipefail
 cd "$(dirname "$0")"
-mvn -B -q -o package -DskipTests 2>/dev/null || mvn -B -q package -DskipTests
+mvn -B -q -o package -DskipTests >/dev/null 2>&1 || mvn -B -q package -DskipTests
