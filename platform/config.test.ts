@@ -122,6 +122,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ EMPORIUM_RECS_ENGINE: 'spark' })).toThrow(
       /EMPORIUM_RECS_ENGINE \(recommendations\): spark needs EMPORIUM_CASSANDRA_URL/,
     );
+    expect(() => loadConfig({ EMPORIUM_REPORTS_ENGINE: 'spark' })).toThrow(
+      /EMPORIUM_REPORTS_ENGINE \(live reports\): spark needs EMPORIUM_KAFKA_BROKERS/,
+    );
+    expect(() =>
+      loadConfig({ ...realServers, EMPORIUM_REPORTS_ENGINE: 'spark', EMPORIUM_REPORTS_SHARED: '0/2' }),
+    ).toThrow(/EMPORIUM_REPORTS_SHARED \(live reports\): with EMPORIUM_REPORTS_ENGINE=spark/);
+    expect(loadConfig({ ...realServers, EMPORIUM_REPORTS_ENGINE: 'spark' }).reports.engine).toBe('spark');
   });
 
   it('makes an instance one member of the shared live reports, named after its place', () => {

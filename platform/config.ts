@@ -82,6 +82,8 @@ export interface Config {
     memberId: string;
     /** Shared counting (real mode, several instances): this instance is member `index` of `members`. */
     shared: { index: number; members: number } | null;
+    /** Who counts: the shop's own aggregator, or Spark's reports job behind the shop's re-key stage. */
+    engine: 'embedded' | 'spark';
   };
 }
 
@@ -100,6 +102,7 @@ const PORTS: Record<string, string> = {
   EMPORIUM_LAKE_FLUSH_SECONDS: 'lake',
   EMPORIUM_LAKE_ENGINE: 'lake',
   EMPORIUM_RECS_ENGINE: 'recommendations',
+  EMPORIUM_REPORTS_ENGINE: 'live reports',
   EMPORIUM_SPARK_MASTER: 'Spark jobs',
   EMPORIUM_HOST: 'http',
   EMPORIUM_PORT: 'http',
@@ -164,6 +167,7 @@ const schema = z.object({
   EMPORIUM_LAKE_FLUSH_SECONDS: z.coerce.number().min(0.05).max(3600).default(30),
   EMPORIUM_LAKE_ENGINE: z.enum(['embedded', 'spark']).default('embedded'),
   EMPORIUM_RECS_ENGINE: z.enum(['embedded', 'spark']).default('embedded'),
+  EMPORIUM_REPORTS_ENGINE: z.enum(['embedded', 'spark']).default('embedded'),
   EMPORIUM_SPARK_MASTER: z.string().min(1).default('local[*]'),
   EMPORIUM_HOST: z.string().min(1).default('127.0.0.1'),
   EMPORIUM_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -259,6 +263,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       PORTS.EMPORIUM_LAKE_ENGINE!,
       'spark needs EMPORIUM_KAFKA_BROKERS and EMPORIUM_SCHEMA_REGISTRY_URL',
     );
+  if (e.EMPORIUM_REPORTS_ENGINE === 'spark' && !(e.EMPORIUM_KAFKA_BROKERS && e.EMPORIUM_SCHEMA_REGISTRY_URL))
+    throw new ConfigError(
+      'EMPORIUM_REPORTS_ENGINE',
+      PORTS.EMPORIUM_REPORTS_ENGINE!,
+      'spark needs EMPORIUM_KAFKA_BROKERS and EMPORIUM_SCHEMA_REGISTRY_URL',
+    );
+  if (e.EMPORIUM_REPORTS_ENGINE === 'spark' && e.EMPORIUM_REPORTS_SHARED)
+    throw new ConfigError(
+      'EMPORIUM_REPORTS_SHARED',
+      PORTS.EMPORIUM_REPORTS_SHARED!,
+      'with EMPORIUM_REPORTS_ENGINE=spark the Spark job counts; the shop instances only re-key',
+    );
   if (e.EMPORIUM_RECS_ENGINE === 'spark' && !e.EMPORIUM_CASSANDRA_URL)
     throw new ConfigError('EMPORIUM_RECS_ENGINE', PORTS.EMPORIUM_RECS_ENGINE!, 'spark needs EMPORIUM_CASSANDRA_URL');
   const dataDir = path.resolve(e.EMPORIUM_DATA_DIR);
@@ -349,7 +365,7 @@ function reportsConfig(
   windows: string,
   member: string | undefined,
   sharedAs: string | undefined,
-  e: { EMPORIUM_KAFKA_BROKERS?: string },
+  e: { EMPORIUM_KAFKA_BROKERS?: string; EMPORIUM_REPORTS_ENGINE: 'embedded' | 'spark' },
 ) {
   const [index, members] = sharedAs?.split('/').map(Number) ?? [];
   const windowsMinutes = [...new Set(windows.split(',').map(Number))].sort((a, b) => a - b);
@@ -369,6 +385,7 @@ function reportsConfig(
           ? `${os.hostname()}-${process.pid}`
           : 'shop'),
     shared: sharedAs ? { index: index!, members: members! } : null,
+    engine: e.EMPORIUM_REPORTS_ENGINE,
   };
 }
 

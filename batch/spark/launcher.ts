@@ -74,6 +74,17 @@ function jobDefaults(job: string, config: Config): Record<string, string | undef
         registry: registry?.url,
         topics: Object.keys(TOPICS).join(','),
       };
+    case 'reports':
+      return {
+        checkpoints: path.join(config.dataDir, 'spark', 'checkpoints', 'reports'),
+        bootstrap: bus?.brokers.join(','),
+        prefix: bus?.prefix,
+        registry: registry?.url,
+        'lateness-ms': String(config.reports.latenessMs),
+        windows: config.reports.windowsMinutes.join(','),
+        'list-length': String(config.reports.listLength),
+        partitions: String(TOPICS['reports.facts'].partitions),
+      };
     default:
       return {};
   }

@@ -21,8 +21,10 @@ public final class Main {
         return AlsBench::run;
       case "lake":
         return LakeJob::run;
+      case "reports":
+        return ReportsJob::run;
       default:
-        throw new IllegalArgumentException("unknown job " + name + " (als, als-bench, lake)");
+        throw new IllegalArgumentException("unknown job " + name + " (als, als-bench, lake, reports)");
     }
   }
 
