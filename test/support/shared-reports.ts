@@ -48,7 +48,7 @@ export async function readFactArrivals(events: Events, total: number): Promise<A
 }
 
 /** A cancellation of no order at the stream's latest time: broadcast to every partition, it brings all members' clocks there. */
-function tick(published: Published[], name: string): Published {
+export function tick(published: Published[], name: string): Published {
   const latest = Math.max(...published.map((p) => p.event.occurredAt));
   return {
     topic: 'orders',

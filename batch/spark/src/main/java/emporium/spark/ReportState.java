@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-final class ReportState implements Serializable {
+public final class ReportState implements Serializable {
   private static final long serialVersionUID = 1L;
   static final long PANE_MS = 60_000;
 

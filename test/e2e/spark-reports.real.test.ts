@@ -1,0 +1,109 @@
+// The Spark reports job against the real servers: the shop's re-key stage writes the facts, Spark's two
+// members count them and publish snapshots to the reports topic, and the shop's view merges them to the
+// recount of the facts, window by window, as the embedded shared members are held to it. A second run
+// resumes from Spark's checkpoint over more events and equals the new recount. Needs `npm run spark:build` (CI runs it first).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runSpark, withDefaults } from '../../batch/spark/launcher.ts';
+import { loadConfig } from '../../platform/config.ts';
+import { createEvents } from '../../platform/events/create-events.ts';
+import type { Events } from '../../platform/events/events.ts';
+import { silentLogger } from '../../platform/logger.ts';
+import { ReportView } from '../../serving/reports/report-view.ts';
+import { factOf } from '../../stream/reports/facts.ts';
+import { recount } from '../../stream/reports/recount.ts';
+import { splitFact } from '../../stream/reports/rekey.ts';
+import { RekeyStage } from '../../stream/reports/rekey-stage.ts';
+import { DEFAULT_SETTINGS } from '../../stream/reports/report.ts';
+import { testNamespace } from '../support/namespace.ts';
+import { publishAll, randomShopEvents, type Published } from '../support/report-events.ts';
+import { readFactArrivals, tick } from '../support/shared-reports.ts';
+import { waitFor } from '../support/wait-for.ts';
+
+const ns = testNamespace('sparkreports');
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'emporium-spark-reports-'));
+const config = loadConfig({ ...ns.env, EMPORIUM_DATA_DIR: work });
+if (config.bus.kind !== 'real') throw new Error('the Spark reports suite needs EMPORIUM_KAFKA_BROKERS');
+
+describe('the Spark reports job', () => {
+  const opened: Events[] = [];
+  afterAll(async () => {
+    for (const events of opened) await events.close();
+    await ns.drop();
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  async function events(): Promise<Events> {
+    const e = createEvents(config, { logger: silentLogger });
+    await e.start();
+    opened.push(e);
+    return e;
+  }
+
+  it('counts the re-keyed facts to their recount, window by window, and resumes from its checkpoint', async () => {
+    const producer = await events();
+    const rekey = new RekeyStage({ events: await events(), logger: silentLogger });
+    await rekey.start();
+    const view = new ReportView(DEFAULT_SETTINGS.listLength);
+    const viewer = await producer.consume({
+      groupId: 'reports-view',
+      topics: ['reports'],
+      fromBeginning: true,
+      handle: (batch) => {
+        for (const { event, offset } of batch) view.accept(event, offset);
+        return Promise.resolve();
+      },
+    });
+    const reportsJob = [
+      'reports',
+      ...withDefaults('reports', ['--members', '2', '--checkpoints', path.join(work, 'spark-checkpoints')], config),
+    ];
+    const published: Published[] = [];
+    const round = async (seed: number, start: number, name: string) => {
+      const sent = randomShopEvents(seed, 800, start, 20);
+      const more = [...sent, tick(sent, name)];
+      published.push(...more);
+      await publishAll(producer, more);
+      // Every part of every fact on the facts topic before Spark reads it (available-now: what is there).
+      const parts = published.reduce((n, p) => {
+        const fact = factOf(p.event);
+        return n + (fact ? splitFact(fact, 6).length : 0);
+      }, 0);
+      const arrivals = await readFactArrivals(producer, parts);
+      const [summary] = await runSpark({
+        master: 'local[2]',
+        conf: { 'spark.sql.shuffle.partitions': '2', 'spark.default.parallelism': '2' },
+        jobs: [reportsJob],
+      });
+      expect(summary).toMatchObject({ job: 'reports', members: 2 });
+      // The recount of the re-keyed facts as the members read them: what the embedded shared members
+      // are held to (test/support/shared-reports.ts), lists, revenue, late and dropped by part.
+      const oracle = recount(arrivals, DEFAULT_SETTINGS);
+      const expected = JSON.stringify({ watermark: oracle.watermark, windows: oracle.windows, totals: oracle.totals });
+      const seen = () => {
+        const r = view.latest()?.report;
+        return r && JSON.stringify({ watermark: r.watermark, windows: r.windows, totals: r.totals });
+      };
+      await waitFor(`Spark's merged report at the recount (${name})`, () => seen() === expected, 60_000).catch(() =>
+        expect(JSON.parse(seen() ?? 'null')).toEqual(JSON.parse(expected)),
+      );
+      const report = view.latest()!.report;
+      expect(report.members).toEqual(['spark-reports-0-of-2', 'spark-reports-1-of-2']);
+      const thirty = report.windows.find((w) => w.minutes === 30)!;
+      expect(thirty.lists.find((l) => l.metric === 'bought' && l.category === null)!.entries.length).toBeGreaterThan(0);
+      expect(thirty.revenue.length).toBeGreaterThan(0);
+      return report;
+    };
+
+    const start = Date.UTC(2026, 11, 2, 9);
+    await round(5, start, 'first');
+    // A second run over more events resumes from Spark's checkpoint: what it counted is not counted again.
+    const second = await round(6, start + 20 * 60_000, 'second');
+    expect(second.totals.duplicates).toBeGreaterThan(0);
+
+    await viewer.stop();
+    await rekey.close();
+  }, 600_000);
+});
