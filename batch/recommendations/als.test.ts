@@ -32,6 +32,16 @@ describe('implicit ALS', () => {
     for (let i = 1; i < losses.length; i++) expect(losses[i]).toBeLessThan(losses[i - 1]!);
   });
 
+  it('with Spark MLlib’s settings (λ scaled by row counts, unit start) still finds the tastes and lowers its loss', async () => {
+    const mllib = { ...options, scaleRegularization: true, init: 'unit', regularization: 0.01 } as const;
+    const model = await trainAls(matrix, mllib);
+    for (let i = 1; i < model.losses.length; i++) expect(model.losses[i]).toBeLessThan(model.losses[i - 1]!);
+    const result = judge({ als: alsRanker(model, matrix), popularity: popularityRanker(matrix) }, test, 10, shop.items);
+    expect(result.als!.ndcg[9]).toBeGreaterThan(2 * result.popularity!.ndcg[9]!);
+    const plain = await trainAls(matrix, { ...mllib, scaleRegularization: false });
+    expect(Buffer.from(plain.itemFactors.buffer).equals(Buffer.from(model.itemFactors.buffer))).toBe(false);
+  });
+
   it('gives the same factors for a seed, on one thread or two, and others for another seed', async () => {
     const one = await trainAls(matrix, { ...options, iterations: 3 });
     const two = await trainAls(matrix, { ...options, iterations: 3, threads: 2 });
@@ -45,5 +55,6 @@ describe('implicit ALS', () => {
   it('names the option at fault', async () => {
     await expect(trainAls(matrix, { factors: 10 })).rejects.toMatchObject({ field: 'factors' });
     await expect(trainAls(matrix, { alpha: 0 })).rejects.toMatchObject({ field: 'alpha' });
+    await expect(trainAls(matrix, { init: 'zeros' as 'unit' })).rejects.toMatchObject({ field: 'init' });
   });
 });

@@ -17,6 +17,8 @@ export interface AlsOptions {
   iterations: number;
   /** λ, added to the diagonal of every row's system. */
   regularization: number;
+  /** λ times the row's interaction count instead (ALS-WR, as Spark MLlib regularises). */
+  scaleRegularization: boolean;
   /** Confidence c = 1 + alpha · weight for an observed pair; unobserved pairs have c = 1 and target 0. */
   alpha: number;
   /** CG steps per row per half-step (implicit's default is 3). */
@@ -25,6 +27,8 @@ export interface AlsOptions {
   threads: number;
   /** 'auto' uses WebAssembly SIMD where available. */
   kernel: 'auto' | 'wasm' | 'js';
+  /** 'small': uniform values in [0, 0.01) as `implicit` starts; 'unit': unit-length Gaussian rows as Spark MLlib. */
+  init: 'small' | 'unit';
   /** Computing the loss costs about a CG step per iteration; off, onIteration gets NaN. */
   computeLoss: boolean;
 }
@@ -33,11 +37,13 @@ export const DEFAULT_ALS: AlsOptions = {
   factors: 64,
   iterations: 15,
   regularization: 0.01,
+  scaleRegularization: false,
   alpha: 10,
   cgSteps: 3,
   seed: 42,
   threads: Math.min(8, availableParallelism()),
   kernel: 'auto',
+  init: 'small',
   computeLoss: true,
 };
 
@@ -81,8 +87,8 @@ export async function trainAls(
   const byItem = transpose(byUser, arena);
   const X = arena.float32(users * k);
   const Y = arena.float32(items * k);
-  initialise(X, k, o.seed, 0);
-  initialise(Y, k, o.seed, 1);
+  initialise(X, k, o.seed, 0, o.init);
+  initialise(Y, k, o.seed, 1, o.init);
   const place = (bounds: Int32Array) => ({ bounds: copyArray(arena, bounds).byteOffset, chunks: bounds.length - 1 });
   const gramChunks = { users: place(evenChunks(users, GRAM_ROWS)), items: place(evenChunks(items, GRAM_ROWS)) };
   const solveChunks = {
@@ -105,10 +111,12 @@ export async function trainAls(
     gram: off(g),
     factors: k,
     alpha: o.alpha,
+    rowLambda: o.scaleRegularization ? o.regularization : 0,
   });
+  const gramLambda = o.scaleRegularization ? 0 : o.regularization;
   const computeGram = async (y: Float32Array, chunks: { bounds: number; chunks: number }) => {
     await runner.run({ op: 'gram', y: off(y), factors: k, out: partials, ...chunks });
-    sumGram(arena, partials, chunks.chunks, k, o.regularization, plainGram, gram);
+    sumGram(arena, partials, chunks.chunks, k, gramLambda, plainGram, gram);
   };
   const losses: number[] = [];
   try {
@@ -132,7 +140,7 @@ export async function trainAls(
         await timed('loss', () => computeGram(Y, gramChunks.items));
         const step = halfStep(byUser, X, Y, plainGram);
         await timed('loss', () => runner.run({ op: 'loss', step, out: lossOut.byteOffset, ...solveChunks.users }));
-        loss = normalisedLoss(lossOut, X, Y, byUser, o, users * items);
+        loss = normalisedLoss(lossOut, X, Y, byUser, byItem, o, users * items);
       }
       losses.push(loss);
       const used = process.cpuUsage(cpu);
@@ -155,6 +163,8 @@ function validate(o: AlsOptions) {
   if (!whole(o.threads, 1)) throw new DomainError('invalid', 'threads', 'threads must be at least 1');
   if (!(o.regularization >= 0) || !Number.isFinite(o.regularization))
     throw new DomainError('invalid', 'regularization', 'regularization must be a number of at least 0');
+  if (o.init !== 'small' && o.init !== 'unit')
+    throw new DomainError('invalid', 'init', "init must be 'small' or 'unit'");
   if (!(o.alpha > 0) || !Number.isFinite(o.alpha))
     throw new DomainError('invalid', 'alpha', 'alpha must be a number above 0');
 }
@@ -174,12 +184,26 @@ function copyArray(arena: Arena, from: Int32Array): Int32Array {
   return to;
 }
 
-/** Small uniform values, row r drawn from (seed, side, r), as `implicit` starts (rand · 0.01). */
-function initialise(f: Float32Array, k: number, seed: number, side: number) {
+/** Row r drawn from (seed, side, r): small uniform values as `implicit` starts (rand · 0.01), or a
+ * Gaussian row scaled to unit length as Spark MLlib starts. */
+function initialise(f: Float32Array, k: number, seed: number, side: number, init: AlsOptions['init']) {
   const rows = f.length / k;
   for (let r = 0; r < rows; r++) {
     const random = seededRandom(seed, side, r);
-    for (let a = 0; a < k; a++) f[r * k + a] = random() * 0.01;
+    const row = f.subarray(r * k, (r + 1) * k);
+    if (init === 'small') {
+      for (let a = 0; a < k; a++) row[a] = random() * 0.01;
+      continue;
+    }
+    let norm = 0;
+    for (let a = 0; a < k; a++) {
+      // Box-Muller; 1 − u keeps the logarithm finite.
+      const g = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+      row[a] = g;
+      norm += g * g;
+    }
+    const scale = 1 / Math.sqrt(norm);
+    for (let a = 0; a < k; a++) row[a]! *= scale;
   }
 }
 
@@ -200,13 +224,30 @@ function sumGram(
   for (let e = 0; e < k * k; e++) gram[e] = sum[e]! + (e % (k + 1) === 0 ? lambda : 0);
 }
 
-/** implicit's loss: Σ c (p − x·y)² + λ(‖X‖² + ‖Y‖²), divided by the total confidence of all pairs. */
-function normalisedLoss(parts: Float64Array, X: Float32Array, Y: Float32Array, m: Csr, o: AlsOptions, pairs: number) {
+/** implicit's loss: Σ c (p − x·y)² + λ(‖X‖² + ‖Y‖²), divided by the total confidence of all pairs; with
+ * scaled regularisation each row's ‖x‖² counts as many times as the row has interactions. */
+function normalisedLoss(
+  parts: Float64Array,
+  X: Float32Array,
+  Y: Float32Array,
+  m: Csr,
+  t: Csr,
+  o: AlsOptions,
+  pairs: number,
+) {
   let data = 0;
   for (const p of parts) data += p;
-  let norms = 0;
-  for (const v of X) norms += v * v;
-  for (const v of Y) norms += v * v;
+  const k = o.factors;
+  const rowNorms = (f: Float32Array, rows: Csr) => {
+    let sum = 0;
+    for (let r = 0; r < rows.rows; r++) {
+      let own = 0;
+      for (let a = r * k; a < (r + 1) * k; a++) own += f[a]! * f[a]!;
+      sum += o.scaleRegularization ? own * (rows.indptr[r + 1]! - rows.indptr[r]!) : own;
+    }
+    return sum;
+  };
+  const norms = rowNorms(X, m) + rowNorms(Y, t);
   let confidence = 0;
   const nnz = nonZeros(m);
   for (let e = 0; e < nnz; e++) confidence += 1 + o.alpha * m.data[e]!;

@@ -18,7 +18,10 @@ export function createKernel(spec: KernelSpec, memory: WebAssembly.Memory): Kern
   return {
     gram: (y, k, from, to, out) => wasm.gram(y, k, from, to, out),
     solve: (h, steps, from, to, scratch) =>
-      wasm.solve(h.indptr, h.indices, h.data, h.x, h.y, h.gram, h.factors, h.alpha, steps, from, to, scratch),
+      wasm.solve(
+        ...[h.indptr, h.indices, h.data, h.x, h.y, h.gram, h.factors, h.alpha, h.rowLambda],
+        ...[steps, from, to, scratch],
+      ),
     loss: (h, from, to, scratch) =>
       wasm.loss(h.indptr, h.indices, h.data, h.x, h.y, h.gram, h.factors, h.alpha, from, to, scratch),
   };

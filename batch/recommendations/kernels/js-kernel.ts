@@ -25,7 +25,7 @@ export function jsKernel(memory: { buffer: ArrayBufferLike }): Kernel {
     solve(h, steps, from, to, scratch) {
       const m = f32();
       const ints = i32();
-      const { indptr, indices, data, X, Y, G, k, alpha } = views(h);
+      const { indptr, indices, data, X, Y, G, k, alpha, rowLambda } = views(h);
       const R = scratch >> 2;
       const P = R + k;
       const AP = P + k;
@@ -33,9 +33,10 @@ export function jsKernel(memory: { buffer: ArrayBufferLike }): Kernel {
         const xo = X + u * k;
         const start = ints[indptr + u]!;
         const end = ints[indptr + u + 1]!;
+        const own = rowLambda * (end - start);
         // r = yᵀC p − (yᵀCy + λI) x, with yᵀCy = yᵀy + yᵀ(C − I)y summed over the row's items only.
         for (let a = 0; a < k; a++) {
-          let s = 0;
+          let s = own * m[xo + a]!;
           for (let b = 0; b < k; b++) s += m[G + a * k + b]! * m[xo + b]!;
           m[R + a] = -s;
         }
@@ -54,7 +55,7 @@ export function jsKernel(memory: { buffer: ArrayBufferLike }): Kernel {
         }
         for (let step = 0; step < steps && rs > 1e-20; step++) {
           for (let a = 0; a < k; a++) {
-            let s = 0;
+            let s = own * m[P + a]!;
             for (let b = 0; b < k; b++) s += m[G + a * k + b]! * m[P + b]!;
             m[AP + a] = s;
           }
@@ -122,5 +123,6 @@ function views(h: HalfStep) {
     G: h.gram >> 2,
     k: h.factors,
     alpha: h.alpha,
+    rowLambda: h.rowLambda,
   };
 }

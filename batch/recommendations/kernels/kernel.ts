@@ -16,13 +16,15 @@ export interface HalfStep {
   factors: number;
   /** c = 1 + alpha · weight. */
   alpha: number;
+  /** λ per observed entry: a row with n entries gets rowLambda · n more on its diagonal (ALS-WR); 0 for none. */
+  rowLambda: number;
 }
 
 export interface Kernel {
   /** out = Σ y_r y_rᵀ over rows [from, to) of the matrix at y (Float32, factors × factors, overwritten). */
   gram(y: number, factors: number, from: number, to: number, out: number): void;
   /**
-   * Moves each row of x in [from, to) towards its least-squares solution (yᵀCy + λI) x = yᵀC p with
+   * Moves each row of x in [from, to) towards its least-squares solution (yᵀCy + λI + rowLambda · n I) x = yᵀC p with
    * `steps` conjugate-gradient steps started from the row's current value. `scratch` is 3 · factors
    * Float32 the caller's thread owns.
    */

@@ -65,7 +65,7 @@ function problem(seed: number, k: number, rows: number, others: number, perRow: 
       plain[a * k + b] = s;
       gram[a * k + b] = s + (a === b ? lambda : 0);
     }
-  const step = (g: Float32Array, alpha: number): HalfStep => ({
+  const step = (g: Float32Array, alpha: number, rowLambda = 0): HalfStep => ({
     indptr: indptr.byteOffset,
     indices: indices.byteOffset,
     data: data.byteOffset,
@@ -74,6 +74,7 @@ function problem(seed: number, k: number, rows: number, others: number, perRow: 
     gram: g.byteOffset,
     factors: k,
     alpha,
+    rowLambda,
   });
   return { arena, indptr, indices, data, x, y, gram, plain, step, scratch: arena.alloc(3 * k * 4) };
 }
@@ -84,17 +85,20 @@ const kernels = async (memory: WebAssembly.Memory): Promise<[string, Kernel][]> 
 ];
 
 describe('ALS kernels', () => {
-  it('a CG solve run for as many steps as factors equals the Cholesky solve of (yᵀCy + λI) x = yᵀCp', async () => {
+  it('a CG solve run for as many steps as factors equals the Cholesky solve of (yᵀCy + λI + λₙnI) x = yᵀCp', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 1, max: 1e6 }),
         fc.constantFrom(4, 8, 12, 16, 20, 32),
         fc.integer({ min: 0, max: 9 }),
         fc.double({ min: 0.5, max: 5, noNaN: true }),
-        async (seed, k, perRow, alpha) => {
+        fc.constantFrom(0, 0.05, 0.7),
+        async (seed, k, perRow, alpha, rowLambda) => {
           const lambda = 1;
           const p = problem(seed, k, 2, 40, perRow, lambda);
           const A = Float64Array.from(p.gram);
+          // Scaled regularisation (ALS-WR): λₙ for each of the row's entries on the diagonal.
+          for (let i = 0; i < k; i++) A[i * k + i]! += rowLambda * perRow;
           const b = new Float64Array(k);
           for (let e = p.indptr[1]!; e < p.indptr[2]!; e++) {
             const o = p.indices[e]! * k;
@@ -108,7 +112,7 @@ describe('ALS kernels', () => {
           const start = p.x.slice();
           for (const [, kernel] of await kernels(p.arena.memory)) {
             p.x.set(start);
-            kernel.solve(p.step(p.gram, alpha), 2 * k, 0, 2, p.scratch);
+            kernel.solve(p.step(p.gram, alpha, rowLambda), 2 * k, 0, 2, p.scratch);
             const scale = Math.max(1, ...exact.map(Math.abs));
             for (let i = 0; i < k; i++) expect(Math.abs(p.x[k + i]! - exact[i]!) / scale).toBeLessThan(2e-3);
           }

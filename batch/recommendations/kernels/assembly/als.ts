@@ -149,6 +149,7 @@ export function solve(
   g: usize,
   k: i32,
   alpha: f32,
+  rowLambda: f32,
   steps: i32,
   from: i32,
   to: i32,
@@ -162,12 +163,15 @@ export function solve(
     const xu = x + <usize>u * bytes;
     const start = load<i32>(indptr + (<usize>u << 2));
     const end = load<i32>(indptr + (<usize>u << 2), 4);
+    const own = rowLambda * <f32>(end - start);
     gemv(g, xu, r, k, -1);
+    if (own != 0) axpy(-own, xu, r, k);
     accumulate(indices, data, start, end, y, xu, r, k, alpha, 1, -1);
     memory.copy(p, r, bytes);
     let rs = dot(r, r, k);
     for (let step = 0; step < steps && rs > 1e-20; step++) {
       gemv(g, p, ap, k, 1);
+      if (own != 0) axpy(own, p, ap, k);
       accumulate(indices, data, start, end, y, p, ap, k, alpha, 0, 1);
       const size = rs / dot(p, ap, k);
       axpy(size, p, xu, k);
