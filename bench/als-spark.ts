@@ -2,11 +2,14 @@
 // iteration and nDCG@10 on the held-out items, same factors, iterations, regularization and alpha, both
 // on every core of this machine (Spark in local mode). Both models are ranked and judged by the same code
 // (alsRanker, judge). Needs `npm run spark:build`.
-// Run: npm run bench bench/als-spark.ts   (FACTORS=64 ITERATIONS=5 USERS=20000 ITEMS=10000 INTERACTIONS=500000)
+// Ours runs twice more with MLlib's meaning of the options (λ times each row's count, unit-length start):
+// with implicit's 3 CG steps per row, and with MLLIB_CG_STEPS, nearer MLlib's exact per-row solve.
+// Run: npm run bench bench/als-spark.ts   (FACTORS=64 ITERATIONS=5 USERS=20000 ITEMS=10000 INTERACTIONS=500000
+//      MLLIB_CG_STEPS=10; SPARK=0 trains ours only)
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { trainAls, type IterationReport } from '../batch/recommendations/als.ts';
+import { trainAls, type AlsOptions, type IterationReport } from '../batch/recommendations/als.ts';
 import { rowColumns } from '../batch/recommendations/csr.ts';
 import { judge } from '../batch/recommendations/evaluate.ts';
 import { interactionMatrix } from '../batch/recommendations/interactions.ts';
@@ -20,6 +23,7 @@ const FACTORS = env('FACTORS', 64);
 const ITERATIONS = env('ITERATIONS', 5);
 const REGULARIZATION = env('REGULARIZATION', 0.01);
 const ALPHA = env('ALPHA', 10);
+const MLLIB_CG_STEPS = env('MLLIB_CG_STEPS', 10);
 const shape = { users: env('USERS', 20_000), items: env('ITEMS', 10_000), interactions: env('INTERACTIONS', 500_000) };
 const cores = availableParallelism();
 
@@ -36,11 +40,19 @@ const ndcgAt10 = (rank: Parameters<typeof judge>[0][string]) =>
   judge({ model: rank }, test, 10, shape.items).model!.ndcg[9]!;
 
 // Ours: every iteration timed; the first (warm-up: threads, kernels) left out of the median.
-async function trainOurs(regularization: number) {
+async function trainOurs(options: Partial<AlsOptions>) {
   const reports: IterationReport[] = [];
   const model = await trainAls(
     matrix,
-    { factors: FACTORS, iterations: ITERATIONS, regularization, alpha: ALPHA, threads: cores, computeLoss: false },
+    {
+      factors: FACTORS,
+      iterations: ITERATIONS,
+      regularization: REGULARIZATION,
+      alpha: ALPHA,
+      threads: cores,
+      computeLoss: false,
+      ...options,
+    },
     (r) => reports.push(r),
   );
   const steady = reports
@@ -53,11 +65,33 @@ async function trainOurs(regularization: number) {
     fitSeconds: reports.reduce((s, r) => s + r.ms, 0) / 1000,
   };
 }
-const ours = await trainOurs(REGULARIZATION);
-// MLlib multiplies λ by each row's interaction count (ALS-WR); ours adds it as given. This row gives
-// ours λ times the mean count of a shopper's row, near what MLlib applies, to tell the two apart.
-const scaledRegularization = (REGULARIZATION * nnz) / matrix.rows;
-const oursScaled = await trainOurs(scaledRegularization);
+const mllibMeaning = { scaleRegularization: true, init: 'unit' } as const;
+const trained = {
+  ours: await trainOurs({}),
+  'ours, MLlib-like, 3 CG': await trainOurs({ ...mllibMeaning, cgSteps: 3 }),
+  [`ours, MLlib-like, ${MLLIB_CG_STEPS} CG`]: await trainOurs({ ...mllibMeaning, cgSteps: MLLIB_CG_STEPS }),
+};
+const ourRows = Object.fromEntries(
+  Object.entries(trained).map(([name, run]) => [
+    name,
+    {
+      's/iteration': run.seconds.toFixed(2),
+      'fit s (all iterations)': run.fitSeconds.toFixed(1),
+      'nDCG@10': ndcgAt10(alsRanker(run.model, matrix)).toFixed(4),
+    },
+  ]),
+);
+const popularity = {
+  's/iteration': '-',
+  'fit s (all iterations)': '-',
+  'nDCG@10': ndcgAt10(popularityRanker(matrix)).toFixed(4),
+};
+const shapeLine = `${shape.users.toLocaleString('en-US')} shoppers × ${shape.items.toLocaleString('en-US')} items, ${nnz.toLocaleString('en-US')} training pairs, ${test.size.toLocaleString('en-US')} held-out shoppers`;
+if (process.env.SPARK === '0') {
+  console.log(shapeLine);
+  console.table({ ...ourRows, popularity });
+  process.exit(0);
+}
 
 // Spark: the same training matrix as (user, item, weight) triples.
 const dir = mkdtempSync(path.join(tmpdir(), 'emporium-als-spark-'));
@@ -90,32 +124,20 @@ try {
   const sparkSeconds = (spark.fitMs - spark.oneIterationFitMs) / (ITERATIONS - 1) / 1000;
 
   const rows = {
-    ours: {
-      's/iteration': ours.seconds.toFixed(2),
-      'fit s (all iterations)': ours.fitSeconds.toFixed(1),
-      'nDCG@10': ndcgAt10(alsRanker(ours.model, matrix)).toFixed(4),
-    },
-    [`ours, λ ${scaledRegularization.toFixed(2)}`]: {
-      's/iteration': oursScaled.seconds.toFixed(2),
-      'fit s (all iterations)': oursScaled.fitSeconds.toFixed(1),
-      'nDCG@10': ndcgAt10(alsRanker(oursScaled.model, matrix)).toFixed(4),
-    },
+    ...ourRows,
     'Spark MLlib': {
       's/iteration': sparkSeconds.toFixed(2),
       'fit s (all iterations)': (spark.fitMs / 1000).toFixed(1),
       'nDCG@10': ndcgAt10(alsRanker(sparkModel, matrix)).toFixed(4),
     },
-    popularity: {
-      's/iteration': '-',
-      'fit s (all iterations)': '-',
-      'nDCG@10': ndcgAt10(popularityRanker(matrix)).toFixed(4),
-    },
+    popularity,
   };
   console.log(
-    `${shape.users.toLocaleString('en-US')} shoppers × ${shape.items.toLocaleString('en-US')} items, ${nnz.toLocaleString('en-US')} training pairs, ${test.size.toLocaleString('en-US')} held-out shoppers; Spark s/iteration = (fit of ${ITERATIONS} − fit of 1) / ${ITERATIONS - 1}, ours the median after the first`,
+    `${shapeLine}; Spark s/iteration = (fit of ${ITERATIONS} − fit of 1) / ${ITERATIONS - 1}, ours the median after the first`,
   );
   console.table(rows);
-  console.log(`Spark / ours per iteration: ${(sparkSeconds / ours.seconds).toFixed(1)}×`);
+  for (const [name, run] of Object.entries(trained))
+    console.log(`Spark / ${name} per iteration: ${(sparkSeconds / run.seconds).toFixed(1)}×`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
