@@ -59,7 +59,11 @@ export function createReports(
   // With Spark counting (batch/spark/ReportsJob.java) the shop instances re-key and view, and count nothing.
   const rekey =
     (shared || engine === 'spark') &&
-    new RekeyStage({ events: deps.events, logger: deps.logger.child({ component: 'rekey' }) });
+    new RekeyStage({
+      events: deps.events,
+      logger: deps.logger.child({ component: 'rekey' }),
+      latenessMs: settings.latenessMs,
+    });
   const service = new ReportService({ view, catalog: deps.catalog, windowsMinutes: settings.windowsMinutes });
   const router = reportRoutes({
     service,

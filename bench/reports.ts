@@ -16,6 +16,7 @@ import { ReportAggregator } from '../stream/reports/aggregator.ts';
 import { factOf, REPORTED_TOPICS } from '../stream/reports/facts.ts';
 import { recount, type Arrival } from '../stream/reports/recount.ts';
 import { buildReport } from '../stream/reports/report-builder.ts';
+import { OriginJudge } from '../stream/reports/origin-judge.ts';
 import { DEFAULT_SETTINGS } from '../stream/reports/report.ts';
 import { ReportConsumer } from '../stream/reports/report-consumer.ts';
 import { factOfRecord } from '../stream/reports/fact-record.ts';
@@ -194,8 +195,19 @@ const until = (done: () => boolean) =>
     }, 5);
   });
 const FACT_PARTITIONS = TOPICS['reports.facts'].partitions;
-const parts = arrivals.reduce((sum, { fact }) => sum + splitFact(fact, FACT_PARTITIONS).length, 0);
-const rekey = new RekeyStage({ events, logger: silentLogger, groupId: 'bench-rekey' });
+// What the stage writes: the facts its judge lets through (on their sources' clocks), split.
+const judge = new OriginJudge(DEFAULT_SETTINGS.latenessMs);
+const parts = arrivals.reduce(
+  (sum, { source, fact }) =>
+    sum + (judge.admit(source, fact.id, fact.time) ? splitFact(fact, FACT_PARTITIONS).length : 0),
+  0,
+);
+const rekey = new RekeyStage({
+  events,
+  logger: silentLogger,
+  latenessMs: DEFAULT_SETTINGS.latenessMs,
+  groupId: 'bench-rekey',
+});
 cpu = process.cpuUsage();
 t = performance.now();
 await rekey.start();

@@ -5,27 +5,35 @@ import type { Logger } from '../../platform/logger.ts';
 import { TOPICS } from '../../schemas/topics.ts';
 import { factRecord, type FactRecord } from './fact-record.ts';
 import { factOf, REPORTED_TOPICS, type ReportedEvent } from './facts.ts';
+import { OriginJudge } from './origin-judge.ts';
 import { routeKeys, splitFact } from './rekey.ts';
 
 export interface RekeyStageOptions {
   events: Events;
   logger: Logger;
+  /** The reports' lateness: facts further behind their source's clock are dropped here, once. */
+  latenessMs: number;
   groupId?: string;
 }
 
 /**
- * Stateless, so any number of shop instances share it as one consumer group over the source topics.
- * At least once: a batch's parts are published before its offsets are committed, so a crash publishes
- * some again, and the members ignore them by event id on their source's clock (or count them as
- * dropped once past the lateness). Each batch is one source partition's, published in its order, so
- * every facts partition holds each source partition's facts in the source's order.
+ * Any number of shop instances share it as one consumer group over the source topics. Its only state
+ * is the judge's clocks (origin-judge.ts), per source partition, so each instance judges the partitions
+ * it reads. At least once: a batch's parts are published before its offsets are committed, so a crash
+ * (which also forgets the clocks) publishes some again, and the members ignore them by event id on
+ * their source's clock (or count them as dropped once past the lateness). Each batch is one source
+ * partition's, published in its order, so every facts partition holds each source partition's facts in
+ * the source's order.
  */
 export class RekeyStage implements Lifecycle {
   private subscription: { stop(): Promise<void> } | undefined;
   private readonly partitions = TOPICS['reports.facts'].partitions;
   private readonly routes = routeKeys(this.partitions);
+  private readonly judge: OriginJudge;
 
-  constructor(private readonly options: RekeyStageOptions) {}
+  constructor(private readonly options: RekeyStageOptions) {
+    this.judge = new OriginJudge(options.latenessMs);
+  }
 
   async start(): Promise<void> {
     this.subscription = await this.options.events.consume({
@@ -48,9 +56,16 @@ export class RekeyStage implements Lifecycle {
       const fact = factOf(event);
       if (!fact) continue;
       const origin = `${topic}/${partition}`;
+      if (!this.judge.admit(origin, fact.id, fact.time)) continue;
       for (const part of splitFact(fact, this.partitions))
         records.push(factRecord(part.fact, origin, this.routes[part.partition]!));
     }
-    await this.options.events.publish('reports.facts', records);
+    try {
+      await this.options.events.publish('reports.facts', records);
+    } catch (error) {
+      // The batch comes again: what the judge let through must pass again.
+      this.judge.reset();
+      throw error;
+    }
   }
 }

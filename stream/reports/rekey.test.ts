@@ -10,6 +10,7 @@ import { recount, type Arrival } from './recount.ts';
 import { buildReport } from './report-builder.ts';
 import type { Report, ReportSettings, WindowReport } from './report.ts';
 import type { ReportWindowRecord } from '../../schemas/events.ts';
+import { OriginJudge } from './origin-judge.ts';
 import { ownedPartitions, routeKeys, sharedSource, splitFact } from './rekey.ts';
 
 const T0 = Date.UTC(2026, 11, 2, 9);
@@ -52,12 +53,18 @@ describe('splitFact', () => {
   });
 });
 
-/** Each member counts the parts of its partitions, each pair of facts partition and source on its own clock. */
+/**
+ * The re-key stage judges each fact on its source's clock and splits what it lets through; each member
+ * counts the parts of its partitions, each pair of facts partition and source on its own clock.
+ */
 function sharedReports(arrivals: Arrival[], partitions: number, members: number, settings: ReportSettings): Report[] {
+  const judge = new OriginJudge(settings.latenessMs);
   const aggregators = Array.from({ length: members }, () => new ReportAggregator(settings));
-  for (const { source, fact } of arrivals)
+  for (const { source, fact } of arrivals) {
+    if (!judge.admit(source, fact.id, fact.time)) continue;
     for (const part of splitFact(fact, partitions))
       aggregators[part.partition % members]!.add(sharedSource(part.partition, source), part.fact);
+  }
   return aggregators.map(buildReport);
 }
 
@@ -87,24 +94,16 @@ describe('shared counting', () => {
         fc.integer({ min: 1, max: 5 }),
         (seed, count, sources, partitions, wantedMembers, listLength) => {
           const members = Math.min(wantedMembers, partitions);
-          // Each source's times made to rise in read order (an order's story keeps its order), so only a
-          // redelivery is late; the windows outlast the stream, so none expires. The split may then change
-          // no count: every key counted once, by its owner. (Late and dropped counts are per part.)
+          // Late, too late and redelivered facts: the stage's judge decides them as the single aggregator
+          // does. The windows outlast the stream, so none expires (expiry is each member's own). The split
+          // may then change no count: every key counted once, by its owner. (Late and dropped are per part.)
           const settings: ReportSettings = { latenessMs: 30_000, windowsMinutes: [1, 5, 240], listLength };
-          const clocks = new Map<string, number>();
-          const times = new Map<string, number>();
           const arrivals = randomArrivals({
             seed,
             arrivals: count,
             sources,
             latenessMs: 30_000,
             longestMinutes: 5,
-          }).map(({ source, fact }): Arrival => {
-            // A redelivery keeps the time its first delivery was given.
-            const time = times.get(fact.id) ?? Math.max(fact.time, clocks.get(source) ?? -Infinity);
-            clocks.set(source, Math.max(time, clocks.get(source) ?? -Infinity));
-            times.set(fact.id, time);
-            return { source, fact: { ...fact, time } };
           });
           const last = Math.max(...arrivals.map((a) => a.fact.time));
           // A retraction of no order, at the latest time, reaches every partition: all members' windows end alike.

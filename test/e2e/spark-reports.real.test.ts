@@ -1,7 +1,8 @@
 // The Spark reports job against the real servers: the shop's re-key stage writes the facts, Spark's two
 // members count them and publish snapshots to the reports topic, and the shop's view merges them to the
-// recount of the facts, window by window, as the embedded shared members are held to it. A second run
-// resumes from Spark's checkpoint over more events and equals the new recount. Needs `npm run spark:build` (CI runs it first).
+// recount of the facts, window by window, as the embedded shared members are held to it, and in every
+// window's lists and revenue to the single embedded aggregator's recount of the shop's events. A second
+// run resumes from Spark's checkpoint over more events and equals the new recounts. Needs `npm run spark:build` (CI runs it first).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,14 +13,12 @@ import { createEvents } from '../../platform/events/create-events.ts';
 import type { Events } from '../../platform/events/events.ts';
 import { silentLogger } from '../../platform/logger.ts';
 import { ReportView } from '../../serving/reports/report-view.ts';
-import { factOf } from '../../stream/reports/facts.ts';
 import { recount } from '../../stream/reports/recount.ts';
-import { splitFact } from '../../stream/reports/rekey.ts';
 import { RekeyStage } from '../../stream/reports/rekey-stage.ts';
 import { DEFAULT_SETTINGS } from '../../stream/reports/report.ts';
 import { testNamespace } from '../support/namespace.ts';
-import { publishAll, randomShopEvents, type Published } from '../support/report-events.ts';
-import { readFactArrivals, tick } from '../support/shared-reports.ts';
+import { publishAll, randomShopEvents, readArrivals, type Published } from '../support/report-events.ts';
+import { countedWindows, readFactArrivals, rekeyedParts, tick } from '../support/shared-reports.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const ns = testNamespace('sparkreports');
@@ -44,7 +43,11 @@ describe('the Spark reports job', () => {
 
   it('counts the re-keyed facts to their recount, window by window, and resumes from its checkpoint', async () => {
     const producer = await events();
-    const rekey = new RekeyStage({ events: await events(), logger: silentLogger });
+    const rekey = new RekeyStage({
+      events: await events(),
+      logger: silentLogger,
+      latenessMs: DEFAULT_SETTINGS.latenessMs,
+    });
     await rekey.start();
     const view = new ReportView(DEFAULT_SETTINGS.listLength);
     const viewer = await producer.consume({
@@ -67,11 +70,8 @@ describe('the Spark reports job', () => {
       published.push(...more);
       await publishAll(producer, more);
       // Every part of every fact on the facts topic before Spark reads it (available-now: what is there).
-      const parts = published.reduce((n, p) => {
-        const fact = factOf(p.event);
-        return n + (fact ? splitFact(fact, 6).length : 0);
-      }, 0);
-      const arrivals = await readFactArrivals(producer, parts);
+      const sources = await readArrivals(producer, published.length);
+      const arrivals = await readFactArrivals(producer, rekeyedParts(sources));
       const [summary] = await runSpark({
         master: 'local[2]',
         conf: { 'spark.sql.shuffle.partitions': '2', 'spark.default.parallelism': '2' },
@@ -90,17 +90,22 @@ describe('the Spark reports job', () => {
         expect(JSON.parse(seen() ?? 'null')).toEqual(JSON.parse(expected)),
       );
       const report = view.latest()!.report;
+      // What the single embedded aggregator counts from the shop's events themselves.
+      const single = recount(sources, DEFAULT_SETTINGS);
+      expect(report.watermark).toBe(single.watermark);
+      expect(countedWindows(report)).toEqual(countedWindows(single));
       expect(report.members).toEqual(['spark-reports-0-of-2', 'spark-reports-1-of-2']);
       const thirty = report.windows.find((w) => w.minutes === 30)!;
       expect(thirty.lists.find((l) => l.metric === 'bought' && l.category === null)!.entries.length).toBeGreaterThan(0);
       expect(thirty.revenue.length).toBeGreaterThan(0);
-      return report;
+      return single;
     };
 
     const start = Date.UTC(2026, 11, 2, 9);
     await round(5, start, 'first');
     // A second run over more events resumes from Spark's checkpoint: what it counted is not counted again.
     const second = await round(6, start + 20 * 60_000, 'second');
+    // Redeliveries were among the events: the re-key stage let them go, as the single aggregator ignores them.
     expect(second.totals.duplicates).toBeGreaterThan(0);
 
     await viewer.stop();
