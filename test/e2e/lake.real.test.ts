@@ -3,16 +3,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { systemClock } from '../../platform/clock.ts';
 import { loadConfig } from '../../platform/config.ts';
-import { createEvents } from '../../platform/events/create-events.ts';
-import type { Events } from '../../platform/events/events.ts';
 import { silentLogger } from '../../platform/logger.ts';
 import { listLakeFiles } from '../../stream/lake/lake-files.ts';
 import { LakeQuery } from '../../stream/lake/lake-query.ts';
 import { LakeWriter } from '../../stream/lake/lake-writer.ts';
 import { testNamespace } from '../support/namespace.ts';
+import { suiteEvents } from '../support/suite-events.ts';
 import { publishAll, randomShopEvents, type Published } from '../support/report-events.ts';
 import { waitFor } from '../support/wait-for.ts';
 
@@ -22,19 +21,7 @@ const config = loadConfig({ ...ns.env, EMPORIUM_LAKE_DIR: lakeDir });
 if (config.bus.kind !== 'real') throw new Error('the real suite needs EMPORIUM_KAFKA_BROKERS');
 
 describe('the lake on Kafka', () => {
-  const opened: Events[] = [];
-  afterAll(async () => {
-    for (const events of opened) await events.close();
-    await ns.drop();
-    fs.rmSync(lakeDir, { recursive: true, force: true });
-  });
-
-  async function events(): Promise<Events> {
-    const e = createEvents(config, { logger: silentLogger });
-    await e.start();
-    opened.push(e);
-    return e;
-  }
+  const events = suiteEvents(config, ns, lakeDir);
 
   /** Runs a writer until it has accepted every event sent so far, then closes it (flushing). */
   async function writeAll(sent: Published[]): Promise<void> {

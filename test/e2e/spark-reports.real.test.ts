@@ -6,17 +6,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runSpark, withDefaults } from '../../batch/spark/launcher.ts';
 import { loadConfig } from '../../platform/config.ts';
-import { createEvents } from '../../platform/events/create-events.ts';
-import type { Events } from '../../platform/events/events.ts';
 import { silentLogger } from '../../platform/logger.ts';
 import { ReportView } from '../../serving/reports/report-view.ts';
 import { recount } from '../../stream/reports/recount.ts';
 import { RekeyStage } from '../../stream/reports/rekey-stage.ts';
 import { DEFAULT_SETTINGS } from '../../stream/reports/report.ts';
 import { testNamespace } from '../support/namespace.ts';
+import { suiteEvents } from '../support/suite-events.ts';
 import { publishAll, randomShopEvents, readArrivals, type Published } from '../support/report-events.ts';
 import { countedWindows, readFactArrivals, rekeyedParts, tick } from '../support/shared-reports.ts';
 import { waitFor } from '../support/wait-for.ts';
@@ -27,21 +26,9 @@ const config = loadConfig({ ...ns.env, EMPORIUM_DATA_DIR: work });
 if (config.bus.kind !== 'real') throw new Error('the Spark reports suite needs EMPORIUM_KAFKA_BROKERS');
 
 describe('the Spark reports job', () => {
-  const opened: Events[] = [];
-  afterAll(async () => {
-    for (const events of opened) await events.close();
-    await ns.drop();
-    fs.rmSync(work, { recursive: true, force: true });
-  });
+  const events = suiteEvents(config, ns, work);
 
-  async function events(): Promise<Events> {
-    const e = createEvents(config, { logger: silentLogger });
-    await e.start();
-    opened.push(e);
-    return e;
-  }
-
-  it('counts the re-keyed facts to their recount, window by window, and resumes from its checkpoint', async () => {
+  it('counts the re-keyed facts to their recount and the single aggregator’s lists, and resumes from its checkpoint', async () => {
     const producer = await events();
     const rekey = new RekeyStage({
       events: await events(),

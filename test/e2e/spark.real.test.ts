@@ -5,17 +5,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runSpark, withDefaults } from '../../batch/spark/launcher.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { loadConfig } from '../../platform/config.ts';
-import { createEvents } from '../../platform/events/create-events.ts';
-import type { Events } from '../../platform/events/events.ts';
 import { silentLogger } from '../../platform/logger.ts';
 import { CassandraRecommendationStore } from '../../serving/recommendations/store/cassandra-recommendation-store.ts';
 import { listLakeFiles } from '../../stream/lake/lake-files.ts';
 import { LakeWriter } from '../../stream/lake/lake-writer.ts';
 import { testNamespace } from '../support/namespace.ts';
+import { suiteEvents } from '../support/suite-events.ts';
 import { publishAll, randomShopEvents, type Published } from '../support/report-events.ts';
 import { lakeRows, sparkCommittedFiles } from '../support/spark-lake.ts';
 import { waitFor } from '../support/wait-for.ts';
@@ -55,19 +54,7 @@ function tasteEvents(start: number): Published[] {
 }
 
 describe('the Spark jobs', () => {
-  const opened: Events[] = [];
-  afterAll(async () => {
-    for (const events of opened) await events.close();
-    await ns.drop();
-    fs.rmSync(work, { recursive: true, force: true });
-  });
-
-  async function events(): Promise<Events> {
-    const e = createEvents(config, { logger: silentLogger });
-    await e.start();
-    opened.push(e);
-    return e;
-  }
+  const events = suiteEvents(config, ns, work);
 
   /** The embedded lake writer over the same Kafka topics, run until it has accepted every event sent. */
   async function embeddedWriter(sent: Published[]): Promise<void> {

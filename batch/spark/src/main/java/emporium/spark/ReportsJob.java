@@ -10,6 +10,7 @@ package emporium.spark;
 import static org.apache.spark.sql.functions.*;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -47,7 +48,7 @@ final class ReportsJob {
             snapshot.schema(),
             snapshot.id(),
             a.integer("lateness-ms", 30_000),
-            java.util.Arrays.stream(windows).mapToInt(Integer::parseInt).toArray(),
+            Arrays.stream(windows).mapToInt(Integer::parseInt).toArray(),
             a.integer("list-length", 20),
             a.integer("members", 2),
             a.integer("partitions", 6));
