@@ -62,7 +62,7 @@ export function createReports(
     new RekeyStage({
       events: deps.events,
       logger: deps.logger.child({ component: 'rekey' }),
-      latenessMs: settings.latenessMs,
+      settings,
     });
   const service = new ReportService({ view, catalog: deps.catalog, windowsMinutes: settings.windowsMinutes });
   const router = reportRoutes({

@@ -19,8 +19,8 @@ import { buildReport } from '../stream/reports/report-builder.ts';
 import { OriginJudge } from '../stream/reports/origin-judge.ts';
 import { DEFAULT_SETTINGS } from '../stream/reports/report.ts';
 import { ReportConsumer } from '../stream/reports/report-consumer.ts';
-import { factOfRecord } from '../stream/reports/fact-record.ts';
-import { ownedPartitions, sharedSource, splitFact } from '../stream/reports/rekey.ts';
+import { factOfRecord, judgedOfRecord } from '../stream/reports/fact-record.ts';
+import { judgedParts, ownedPartitions, sharedSource } from '../stream/reports/rekey.ts';
 import { RekeyStage } from '../stream/reports/rekey-stage.ts';
 import { mergeSnapshots } from '../serving/reports/merge-snapshots.ts';
 import { SqliteReportCheckpoints } from '../stream/reports/store/sqlite-report-checkpoints.ts';
@@ -195,17 +195,16 @@ const until = (done: () => boolean) =>
     }, 5);
   });
 const FACT_PARTITIONS = TOPICS['reports.facts'].partitions;
-// What the stage writes: the facts its judge lets through (on their sources' clocks), split.
-const judge = new OriginJudge(DEFAULT_SETTINGS.latenessMs);
-const parts = arrivals.reduce(
-  (sum, { source, fact }) =>
-    sum + (judge.admit(source, fact.id, fact.time) ? splitFact(fact, FACT_PARTITIONS).length : 0),
-  0,
-);
+// What the stage writes: every fact judged on its source's clock, then split (a dropped one is one part).
+const judge = new OriginJudge(DEFAULT_SETTINGS);
+const parts = arrivals.reduce((sum, { source, fact }) => {
+  const judged = judge.judge(source, fact);
+  return sum + judgedParts(judged.fact, judged.verdict, FACT_PARTITIONS).length;
+}, 0);
 const rekey = new RekeyStage({
   events,
   logger: silentLogger,
-  latenessMs: DEFAULT_SETTINGS.latenessMs,
+  settings: DEFAULT_SETTINGS,
   groupId: 'bench-rekey',
 });
 cpu = process.cpuUsage();
@@ -246,7 +245,11 @@ const reader = await events.consume({
   fromBeginning: true,
   handle: (batch) => {
     for (const { event, partition } of batch)
-      factArrivals.push({ source: sharedSource(partition, event.origin), fact: factOfRecord(event) });
+      factArrivals.push({
+        source: sharedSource(partition, event.origin),
+        fact: factOfRecord(event),
+        judged: judgedOfRecord(event),
+      });
     return Promise.resolve();
   },
 });

@@ -127,6 +127,8 @@ export interface EventMap {
     refund: boolean;
     lines: { itemId: string; category: string; quantity: number; unitPriceMinor: number }[];
     revenue: { category: string; revenueMinor: number }[];
+    /** counted | late | dropped | duplicate (a fact's lead part) | part; null when unjudged. */
+    judged: string | null;
   };
 }
 

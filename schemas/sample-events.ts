@@ -193,5 +193,6 @@ export const SAMPLE_EVENTS: { [T in EventType]: TypedEvent<T> } = {
     refund: false,
     lines: [{ itemId: 'itm-000123', category: 'televisions', quantity: 2, unitPriceMinor: 129_900 }],
     revenue: [{ category: 'televisions', revenueMinor: 259_800 }],
+    judged: 'late',
   },
 };

@@ -1,6 +1,7 @@
 // The live reports' state machine: facts in, per-partition watermarks, panes per minute, exact window totals.
 import type { Fact } from './facts.ts';
 import { Keys } from './keys.ts';
+import type { Judged } from './origin-judge.ts';
 import { newPane, type HeldOrder, type Pane, type Source } from './panes.ts';
 import { PANE_MS, type ReportSettings } from './report.ts';
 import { WindowTotals } from './windows.ts';
@@ -55,13 +56,27 @@ export class ReportAggregator {
     return this.latest === -Infinity ? null : this.latest - this.settings.latenessMs;
   }
 
-  add(sourceName: string, fact: Fact): void {
+  /**
+   * Counts a fact read from `sourceName`. A re-keyed part may carry the re-key stage's judgement of its
+   * whole fact (origin-judge.ts): then its lead part alone adds to the late, dropped, duplicate and
+   * counted figures, as the whole fact would on one aggregator, and the other parts only their counts.
+   * The part's own clock still drops what is too late and ignores a republished part.
+   */
+  add(sourceName: string, fact: Fact, judged: Judged | null = null): void {
     this.version++;
     const source = this.source(sourceName);
     const minute = Math.floor(fact.time / PANE_MS);
     const end = this.windows.end;
     const expired = end !== undefined && minute < end - this.windows.longest;
-    if (fact.time < source.maxTime - this.settings.latenessMs) {
+    const lead = judged !== 'part';
+    if (judged === 'duplicate') {
+      // As a redelivery is judged here: after the lateness, before expiry.
+      if (expired) this.totals.dropped++;
+      else this.totals.duplicates++;
+      return;
+    }
+    if (judged === 'dropped' || fact.time < source.maxTime - this.settings.latenessMs) {
+      if (!lead) return;
       this.totals.dropped++;
       if (!expired) {
         const pane = this.pane(source, minute);
@@ -71,21 +86,21 @@ export class ReportAggregator {
       return;
     }
     if (source.panes.get(minute)?.ids?.has(fact.id)) {
-      this.totals.duplicates++;
+      if (lead) this.totals.duplicates++;
       return;
     }
-    const late = fact.time < source.maxTime;
+    const late = lead && (judged === null ? fact.time < source.maxTime : judged === 'late');
     if (fact.time > source.maxTime) {
       source.maxTime = fact.time;
       this.movedSources.add(source);
     }
     if (expired) {
       // Its partition lags the others by more than the longest window: no report can show it.
-      this.totals.dropped++;
+      if (lead) this.totals.dropped++;
     } else {
       const pane = this.pane(source, minute);
       (pane.ids ??= new Set()).add(fact.id);
-      this.totals.counted++;
+      if (lead) this.totals.counted++;
       if (late) {
         this.totals.late++;
         pane.late++;

@@ -1,13 +1,16 @@
 // A fact as the Avro record on the reports.facts topic, and back: one flat record for the three kinds of fact.
 import type { EventOf } from '../../schemas/topics.ts';
 import type { CountFact, Fact } from './facts.ts';
+import type { Judged } from './origin-judge.ts';
 
 export type FactRecord = EventOf<'reports.facts'>;
 
 const COUNTED: readonly string[] = ['viewed', 'carted', 'wishlisted', 'searched'] satisfies CountFact['metric'][];
 
+const JUDGED: readonly string[] = ['counted', 'late', 'dropped', 'duplicate', 'part'] satisfies Judged[];
+
 /** The record of a fact (or a part of one) read from `origin`, keyed by `route` onto its partition. */
-export function factRecord(fact: Fact, origin: string, route: string): FactRecord {
+export function factRecord(fact: Fact, origin: string, route: string, judged: Judged | null = null): FactRecord {
   const record: FactRecord = {
     type: 'ReportFact',
     eventId: fact.id,
@@ -23,6 +26,7 @@ export function factRecord(fact: Fact, origin: string, route: string): FactRecor
     refund: false,
     lines: [],
     revenue: [],
+    judged,
   };
   switch (fact.kind) {
     case 'count':
@@ -55,6 +59,14 @@ export function factOfRecord(record: FactRecord): Fact {
     case 'retracted':
       return { kind: 'retracted', id, time, orderId: orderOf(record), refund: record.refund };
   }
+}
+
+/** The re-key stage's judgement a record carries, or null from a stage that did not judge. */
+export function judgedOfRecord(record: FactRecord): Judged | null {
+  const judged = record.judged ?? null;
+  if (judged !== null && !JUDGED.includes(judged))
+    throw new Error(`report fact ${record.eventId} has no known judgement ${judged}`);
+  return judged as Judged | null;
 }
 
 function orderOf(record: FactRecord): string {

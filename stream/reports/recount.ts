@@ -1,5 +1,6 @@
 // The brute-force recount every live report must equal: the raw facts, judged one by one, counted window by window.
 import { ITEM_METRICS, type Fact, type PlacedFact, type RankedMetric } from './facts.ts';
+import type { Judged } from './origin-judge.ts';
 import { PANE_MS, type RankedList, type Report, type ReportSettings, type WindowReport } from './report.ts';
 import type { Ranked } from '../../serving/reports/top-n.ts';
 
@@ -7,6 +8,8 @@ export interface Arrival {
   /** The partition the fact was read from. */
   source: string;
   fact: Fact;
+  /** A re-keyed part's judgement by the re-key stage; absent or null, it is judged here alone. */
+  judged?: Judged | null;
 }
 
 /**
@@ -26,29 +29,37 @@ export function recount(arrivals: Iterable<Arrival>, settings: ReportSettings): 
   const totals = { counted: 0, late: 0, dropped: 0, duplicates: 0 };
   const longest = Math.max(...settings.windowsMinutes);
   let latest = -Infinity;
-  for (const { source, fact } of arrivals) {
+  for (const { source, fact, judged = null } of arrivals) {
     const clock = clocks.get(source) ?? -Infinity;
     const ids = seen.get(source) ?? seen.set(source, new Set()).get(source)!;
     const end = latest === -Infinity ? undefined : Math.floor((latest - settings.latenessMs) / PANE_MS);
     const expired = end !== undefined && Math.floor(fact.time / PANE_MS) < end - longest;
-    if (fact.time < clock - settings.latenessMs) {
+    // A judged part: only the lead adds to the figures, by its verdict; every part adds its counts.
+    const lead = judged !== 'part';
+    if (judged === 'duplicate') {
+      if (expired) totals.dropped++;
+      else totals.duplicates++;
+      continue;
+    }
+    if (judged === 'dropped' || fact.time < clock - settings.latenessMs) {
+      if (!lead) continue;
       totals.dropped++;
       if (!expired) dropped.push(fact);
       continue;
     }
     if (!expired && ids.has(fact.id)) {
-      totals.duplicates++;
+      if (lead) totals.duplicates++;
       continue;
     }
     clocks.set(source, Math.max(clock, fact.time));
     latest = Math.max(latest, fact.time);
     if (expired) {
-      totals.dropped++;
+      if (lead) totals.dropped++;
       continue;
     }
     ids.add(fact.id);
-    totals.counted++;
-    const late = fact.time < clock;
+    if (lead) totals.counted++;
+    const late = lead && (judged === null ? fact.time < clock : judged === 'late');
     if (late) totals.late++;
     kept.push({ fact, late });
     if (fact.kind === 'placed' && !placed.has(fact.orderId) && !refunded.has(fact.orderId))

@@ -2,17 +2,18 @@
 import type { Delivered, Events } from '../../platform/events/events.ts';
 import type { Lifecycle } from '../../platform/lifecycle.ts';
 import type { Logger } from '../../platform/logger.ts';
+import type { ReportSettings } from './report.ts';
 import { TOPICS } from '../../schemas/topics.ts';
 import { factRecord, type FactRecord } from './fact-record.ts';
 import { factOf, REPORTED_TOPICS, type ReportedEvent } from './facts.ts';
 import { OriginJudge } from './origin-judge.ts';
-import { routeKeys, splitFact } from './rekey.ts';
+import { judgedParts, routeKeys } from './rekey.ts';
 
 export interface RekeyStageOptions {
   events: Events;
   logger: Logger;
-  /** The reports' lateness: facts further behind their source's clock are dropped here, once. */
-  latenessMs: number;
+  /** The reports' lateness and windows, by which the stage judges each fact once. */
+  settings: ReportSettings;
   groupId?: string;
 }
 
@@ -32,7 +33,7 @@ export class RekeyStage implements Lifecycle {
   private readonly judge: OriginJudge;
 
   constructor(private readonly options: RekeyStageOptions) {
-    this.judge = new OriginJudge(options.latenessMs);
+    this.judge = new OriginJudge(options.settings);
   }
 
   async start(): Promise<void> {
@@ -56,9 +57,9 @@ export class RekeyStage implements Lifecycle {
       const fact = factOf(event);
       if (!fact) continue;
       const origin = `${topic}/${partition}`;
-      if (!this.judge.admit(origin, fact.id, fact.time)) continue;
-      for (const part of splitFact(fact, this.partitions))
-        records.push(factRecord(part.fact, origin, this.routes[part.partition]!));
+      const judged = this.judge.judge(origin, fact);
+      for (const part of judgedParts(judged.fact, judged.verdict, this.partitions))
+        records.push(factRecord(part.fact, origin, this.routes[part.partition]!, part.judged));
     }
     try {
       await this.options.events.publish('reports.facts', records);

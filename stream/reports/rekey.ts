@@ -1,10 +1,31 @@
 // The re-key stage's pure half: each fact split by what it counts, every part bound for the partition owning its key.
 import { partitionFor } from '../../platform/bus/partitioner.ts';
 import type { Fact, PlacedFact } from './facts.ts';
+import type { Judged, Verdict } from './origin-judge.ts';
 
 export interface Routed {
   partition: number;
   fact: Fact;
+}
+
+export interface JudgedPart extends Routed {
+  judged: Judged;
+}
+
+/**
+ * The parts the re-key stage writes for a fact and its verdict: the first part (the lead) carries the
+ * verdict and the others `part`; a dropped or duplicate fact is only its lead, which counts nothing but
+ * its verdict.
+ */
+export function judgedParts(fact: Fact, verdict: Verdict, partitions: number): JudgedPart[] {
+  const split = splitFact(fact, partitions);
+  // An order with nothing to count (placed again, so emptied) is still a fact: its lead on partition 0.
+  const parts =
+    split.length === 0 && fact.kind === 'placed'
+      ? [{ partition: 0, fact: { ...fact, orderId: partOf(fact.orderId, 0) } }]
+      : split;
+  if (verdict === 'dropped' || verdict === 'duplicate') return [{ ...parts[0]!, judged: verdict }];
+  return parts.map((part, i) => ({ ...part, judged: i === 0 ? verdict : 'part' }));
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Lifecycle } from '../../platform/lifecycle.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { TOPICS, type EventOf, type TopicName } from '../../schemas/topics.ts';
 import { ReportAggregator } from './aggregator.ts';
-import { factOfRecord, type FactRecord } from './fact-record.ts';
+import { factOfRecord, judgedOfRecord, type FactRecord } from './fact-record.ts';
 import { factOf, REPORTED_TOPICS, type ReportedEvent, type ReportedTopic } from './facts.ts';
 import { decodePane, encodePane } from './pane-codec.ts';
 import { sharedSource } from './rekey.ts';
@@ -141,13 +141,14 @@ export class ReportConsumer implements Lifecycle {
     await this.handled();
   }
 
-  /** Re-keyed facts: each judged on the clock of its facts partition and the source it came from. */
+  /** Re-keyed facts: counted on the clock of their facts partition and origin, by the stage's judgement. */
   private async handleFacts(batch: Delivered<FactRecord>[]): Promise<void> {
     let last: Delivered<FactRecord> | undefined;
     for (const delivered of batch) {
       if (last && delivered.partition !== last.partition) this.movedTo(`${FACTS}/${last.partition}`, last);
       last = delivered;
-      this.aggregator.add(sharedSource(delivered.partition, delivered.event.origin), factOfRecord(delivered.event));
+      const { event } = delivered;
+      this.aggregator.add(sharedSource(delivered.partition, event.origin), factOfRecord(event), judgedOfRecord(event));
     }
     if (last) this.movedTo(`${FACTS}/${last.partition}`, last);
     await this.handled();

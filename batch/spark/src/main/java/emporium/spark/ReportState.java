@@ -2,7 +2,8 @@
 // aggregator (stream/reports/aggregator.ts) step for step, so the two count the same facts alike.
 // Each input partition has its own clock; a fact more than the lateness behind it is dropped, one
 // behind it but within the lateness counted as late; panes per partition per minute hold the counts,
-// held orders (to take back on a retraction) and refunds; the windows end at the last whole minute
+// held orders (to take back on a retraction) and refunds; a part judged by the re-key stage counts in
+// the figures by its verdict, once per fact, on its lead part; the windows end at the last whole minute
 // before the member's latest clock less the lateness. Window totals are summed from the panes when a
 // snapshot is made (ReportSnapshots), so no running totals are kept.
 package emporium.spark;
@@ -25,7 +26,10 @@ public final class ReportState implements Serializable {
 
   record Share(String category, long revenueMinor) implements Serializable {}
 
-  /** A re-keyed fact (schemas/reports/report-fact.avsc): a count, an order placed or an order retracted. */
+  /**
+   * A re-keyed fact (schemas/reports/report-fact.avsc): a count, an order placed or an order retracted,
+   * with the re-key stage's judgement of its whole fact (null when unjudged, "part" off its lead part).
+   */
   record Fact(
       String id,
       long time,
@@ -37,7 +41,8 @@ public final class ReportState implements Serializable {
       String orderId,
       boolean refund,
       List<Line> lines,
-      List<Share> revenue)
+      List<Share> revenue,
+      String judged)
       implements Serializable {}
 
   record Held(List<Line> lines, List<Share> revenue) implements Serializable {}
@@ -92,30 +97,45 @@ public final class ReportState implements Serializable {
     return latest == Long.MIN_VALUE ? null : latest - latenessMs;
   }
 
+  /**
+   * A judged part's lead alone adds to the late, dropped, duplicate and counted figures, by its
+   * verdict, as its whole fact would on one aggregator; every part adds its counts. The part's own
+   * clock still drops what is too late and ignores a republished part.
+   */
   void add(String sourceName, Fact fact) {
     Source source = sources.computeIfAbsent(sourceName, k -> new Source());
     long minute = Math.floorDiv(fact.time(), PANE_MS);
     boolean expired = end != null && minute < end - longest;
-    if (source.maxTime != Long.MIN_VALUE && fact.time() < source.maxTime - latenessMs) {
+    String judged = fact.judged();
+    boolean lead = !"part".equals(judged);
+    if ("duplicate".equals(judged)) {
+      // As a redelivery is judged here: after the lateness, before expiry.
+      if (expired) droppedTotal++;
+      else duplicates++;
+      return;
+    }
+    if ("dropped".equals(judged) || (source.maxTime != Long.MIN_VALUE && fact.time() < source.maxTime - latenessMs)) {
+      if (!lead) return;
       droppedTotal++;
       if (!expired) pane(source, minute).dropped++;
       return;
     }
     Pane existing = source.panes.get(minute);
     if (existing != null && existing.ids != null && existing.ids.contains(fact.id())) {
-      duplicates++;
+      if (lead) duplicates++;
       return;
     }
-    boolean late = source.maxTime != Long.MIN_VALUE && fact.time() < source.maxTime;
+    boolean late =
+        lead && (judged == null ? source.maxTime != Long.MIN_VALUE && fact.time() < source.maxTime : judged.equals("late"));
     if (source.maxTime == Long.MIN_VALUE || fact.time() > source.maxTime) source.maxTime = fact.time();
     if (expired) {
       // Its partition lags the others by more than the longest window: no report can show it.
-      droppedTotal++;
+      if (lead) droppedTotal++;
     } else {
       Pane pane = pane(source, minute);
       if (pane.ids == null) pane.ids = new HashSet<>();
       pane.ids.add(fact.id());
-      counted++;
+      if (lead) counted++;
       if (late) {
         lateTotal++;
         pane.late++;

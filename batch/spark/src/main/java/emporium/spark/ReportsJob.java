@@ -64,10 +64,12 @@ final class ReportsJob {
             .option("groupIdPrefix", prefix + "spark-reports")
             .option("maxOffsetsPerTrigger", a.string("max-offsets-per-trigger", "1000000"))
             .load();
+    Dataset<Row> decoded = LakeJob.rows(messages, facts).withColumn("time", expr("unix_millis(event_time)"));
+    // Facts written before the stage judged (schema v1) have no judgement: the members judge them alone.
+    if (!Arrays.asList(decoded.columns()).contains("judged")) decoded = decoded.withColumn("judged", lit(null).cast("string"));
     Dataset<Row> rows =
-        LakeJob.rows(messages, facts)
-            .withColumn("time", expr("unix_millis(event_time)"))
-            .select("kafka_partition", "kafka_offset", "event_id", "time", "origin", "kind", "metric", "key", "category", "amount", "orderId", "refund", "lines", "revenue");
+        decoded.select(
+            "kafka_partition", "kafka_offset", "event_id", "time", "origin", "kind", "metric", "key", "category", "amount", "orderId", "refund", "lines", "revenue", "judged");
     int members = count.members;
     StreamingQuery query =
         rows.groupByKey((MapFunction<Row, Integer>) r -> r.getInt(0) % members, Encoders.INT())
@@ -151,7 +153,8 @@ final class ReportsJob {
           r.getString(10),
           r.getBoolean(11),
           lines,
-          revenue);
+          revenue,
+          r.getString(14));
     }
   }
 }
