@@ -271,7 +271,8 @@ const shared = mergeSnapshots(
 const factRecount = recount(factArrivals, DEFAULT_SETTINGS);
 // The merge's watermark is the lowest member's; its windows and totals must be the recount's.
 const sharedExact =
-  JSON.stringify([shared.windows, shared.totals]) === JSON.stringify([factRecount.windows, factRecount.totals]);
+  JSON.stringify([shared.windows, shared.totals]) === JSON.stringify([factRecount.windows, factRecount.totals]) &&
+  JSON.stringify([shared.windows, shared.totals]) === JSON.stringify([aloneReport.windows, aloneReport.totals]);
 await events.close();
 const dbBytes = fs.statSync(path.join(dir, 'reports.db')).size;
 fs.rmSync(dir, { recursive: true, force: true });
@@ -305,7 +306,7 @@ console.table({
   ),
 });
 console.log(
-  `shared: ${parts.toLocaleString('en-US')} facts on ${FACT_PARTITIONS} partitions for ${arrivals.length.toLocaleString('en-US')} counted events; exact: ${sharedExact ? 'yes, the merge of the two members equals the recount of the facts' : 'NO: the merge differs from the recount of the facts'}`,
+  `shared: ${parts.toLocaleString('en-US')} facts on ${FACT_PARTITIONS} partitions for ${arrivals.length.toLocaleString('en-US')} counted events; exact: ${sharedExact ? 'yes, the merge of the two members equals the recount of the facts and the single aggregator' : 'NO: the merge differs from the recount of the facts or the single aggregator'}`,
 );
 console.log(
   `state: ${panes} panes, ${keys.toLocaleString('en-US')} live keys, ~${megabytes(stateBytes)} of heap (${global.gc ? 'measured after gc' : 'run with --expose-gc to measure'}); checkpoint file ${megabytes(dbBytes)}; peak RSS ${megabytes(peak)}; one report built in ${reportMs.toFixed(1)} ms`,
