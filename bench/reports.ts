@@ -20,7 +20,7 @@ import { OriginJudge } from '../stream/reports/origin-judge.ts';
 import { DEFAULT_SETTINGS } from '../stream/reports/report.ts';
 import { ReportConsumer } from '../stream/reports/report-consumer.ts';
 import { factOfRecord, judgedOfRecord } from '../stream/reports/fact-record.ts';
-import { judgedParts, ownedPartitions, sharedSource } from '../stream/reports/rekey.ts';
+import { ownedPartitions, rekeyFact, sharedSource } from '../stream/reports/rekey.ts';
 import { RekeyStage } from '../stream/reports/rekey-stage.ts';
 import { mergeSnapshots } from '../serving/reports/merge-snapshots.ts';
 import { SqliteReportCheckpoints } from '../stream/reports/store/sqlite-report-checkpoints.ts';
@@ -197,10 +197,10 @@ const until = (done: () => boolean) =>
 const FACT_PARTITIONS = TOPICS['reports.facts'].partitions;
 // What the stage writes: every fact judged on its source's clock, then split (a dropped one is one part).
 const judge = new OriginJudge(DEFAULT_SETTINGS);
-const parts = arrivals.reduce((sum, { source, fact }) => {
-  const judged = judge.judge(source, fact);
-  return sum + judgedParts(judged.fact, judged.verdict, FACT_PARTITIONS).length;
-}, 0);
+const parts = arrivals.reduce(
+  (sum, { source, fact }) => sum + rekeyFact(judge, source, fact, FACT_PARTITIONS).length,
+  0,
+);
 const rekey = new RekeyStage({
   events,
   logger: silentLogger,
@@ -270,9 +270,8 @@ const shared = mergeSnapshots(
 );
 const factRecount = recount(factArrivals, DEFAULT_SETTINGS);
 // The merge's watermark is the lowest member's; its windows and totals must be the recount's.
-const sharedExact =
-  JSON.stringify([shared.windows, shared.totals]) === JSON.stringify([factRecount.windows, factRecount.totals]) &&
-  JSON.stringify([shared.windows, shared.totals]) === JSON.stringify([aloneReport.windows, aloneReport.totals]);
+const counted = (r: Pick<typeof shared, 'windows' | 'totals'>) => JSON.stringify([r.windows, r.totals]);
+const sharedExact = counted(shared) === counted(factRecount) && counted(shared) === counted(aloneReport);
 await events.close();
 const dbBytes = fs.statSync(path.join(dir, 'reports.db')).size;
 fs.rmSync(dir, { recursive: true, force: true });

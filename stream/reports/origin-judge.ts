@@ -14,11 +14,11 @@ export type Judged = Verdict | 'part';
  * behind its source's clock, it is dropped; its id seen on the source while it could still count, it is
  * a redelivery; behind the clock but within the lateness, late. An order placed again while its first
  * placement is held (or after its refund) counts as a fact but adds nothing, as one aggregator ignores
- * it: split by item, its parts could land where the first placement's did not. The verdict rides on the fact's lead
- * part, so the members count it once per fact; a dropped or duplicate fact sends only that part, with
- * nothing to count. The merged report then equals the single aggregator's. Window expiry is left to the
- * members: it needs every source's clock, and a stage instance reads only some sources. Memory: the ids
- * of the last lateness of each source, and its orders of the longest window.
+ * it: split by item, its parts could land where the first placement's did not. The verdict rides on the
+ * fact's lead part, so the members count it once per fact; a dropped or duplicate fact sends only that
+ * part, with nothing to count. The merged report then equals the single aggregator's. Window expiry is
+ * left to the members: it needs every source's clock, and a stage instance reads only some sources.
+ * Memory: the ids of the last lateness of each source, and its orders of the longest window.
  */
 export class OriginJudge {
   private readonly origins = new Map<string, Origin>();

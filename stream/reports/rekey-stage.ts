@@ -7,7 +7,7 @@ import { TOPICS } from '../../schemas/topics.ts';
 import { factRecord, type FactRecord } from './fact-record.ts';
 import { factOf, REPORTED_TOPICS, type ReportedEvent } from './facts.ts';
 import { OriginJudge } from './origin-judge.ts';
-import { judgedParts, routeKeys } from './rekey.ts';
+import { rekeyFact, routeKeys } from './rekey.ts';
 
 export interface RekeyStageOptions {
   events: Events;
@@ -57,8 +57,7 @@ export class RekeyStage implements Lifecycle {
       const fact = factOf(event);
       if (!fact) continue;
       const origin = `${topic}/${partition}`;
-      const judged = this.judge.judge(origin, fact);
-      for (const part of judgedParts(judged.fact, judged.verdict, this.partitions))
+      for (const part of rekeyFact(this.judge, origin, fact, this.partitions))
         records.push(factRecord(part.fact, origin, this.routes[part.partition]!, part.judged));
     }
     try {

@@ -10,7 +10,7 @@ import { recount, type Arrival } from './recount.ts';
 import { buildReport } from './report-builder.ts';
 import type { Report, ReportSettings } from './report.ts';
 import { OriginJudge } from './origin-judge.ts';
-import { judgedParts, ownedPartitions, routeKeys, sharedSource, splitFact } from './rekey.ts';
+import { ownedPartitions, rekeyFact, routeKeys, sharedSource, splitFact } from './rekey.ts';
 
 const T0 = Date.UTC(2026, 11, 2, 9);
 
@@ -59,11 +59,9 @@ describe('splitFact', () => {
 function sharedReports(arrivals: Arrival[], partitions: number, members: number, settings: ReportSettings): Report[] {
   const judge = new OriginJudge(settings);
   const aggregators = Array.from({ length: members }, () => new ReportAggregator(settings));
-  for (const { source, fact } of arrivals) {
-    const judged = judge.judge(source, fact);
-    for (const part of judgedParts(judged.fact, judged.verdict, partitions))
+  for (const { source, fact } of arrivals)
+    for (const part of rekeyFact(judge, source, fact, partitions))
       aggregators[part.partition % members]!.add(sharedSource(part.partition, source), part.fact, part.judged);
-  }
   return aggregators.map(buildReport);
 }
 

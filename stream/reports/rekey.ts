@@ -1,7 +1,7 @@
-// The re-key stage's pure half: each fact split by what it counts, every part bound for the partition owning its key.
+// The re-key stage's logic without the bus: each fact judged and split by what it counts, every part bound for the partition owning its key.
 import { partitionFor } from '../../platform/bus/partitioner.ts';
 import type { Fact, PlacedFact } from './facts.ts';
-import type { Judged, Verdict } from './origin-judge.ts';
+import type { Judged, OriginJudge } from './origin-judge.ts';
 
 export interface Routed {
   partition: number;
@@ -13,11 +13,12 @@ export interface JudgedPart extends Routed {
 }
 
 /**
- * The parts the re-key stage writes for a fact and its verdict: the first part (the lead) carries the
- * verdict and the others `part`; a dropped or duplicate fact is only its lead, which counts nothing but
- * its verdict.
+ * The parts the re-key stage writes for a fact read from `origin`, judged on that origin's clock: the
+ * first part (the lead) carries the verdict and the others `part`; a dropped or duplicate fact is only
+ * its lead, which counts nothing but its verdict.
  */
-export function judgedParts(fact: Fact, verdict: Verdict, partitions: number): JudgedPart[] {
+export function rekeyFact(judge: OriginJudge, origin: string, read: Fact, partitions: number): JudgedPart[] {
+  const { verdict, fact } = judge.judge(origin, read);
   const split = splitFact(fact, partitions);
   // An order with nothing to count (placed again, so emptied) is still a fact: its lead on partition 0.
   const parts =

@@ -69,10 +69,10 @@ describe('the Spark reports job', () => {
       // The recount of the re-keyed facts as the members read them: what the embedded shared members
       // are held to (test/support/shared-reports.ts).
       const oracle = recount(arrivals, DEFAULT_SETTINGS);
-      const expected = JSON.stringify({ watermark: oracle.watermark, windows: oracle.windows, totals: oracle.totals });
+      const expected = JSON.stringify(figures(oracle));
       const seen = () => {
         const r = view.latest()?.report;
-        return r && JSON.stringify({ watermark: r.watermark, windows: r.windows, totals: r.totals });
+        return r && JSON.stringify(figures(r));
       };
       await waitFor(`Spark's merged report at the recount (${name})`, () => seen() === expected, 60_000).catch(() =>
         expect(JSON.parse(seen() ?? 'null')).toEqual(JSON.parse(expected)),

@@ -11,7 +11,7 @@ import { ReportView } from '../../serving/reports/report-view.ts';
 import { factOfRecord, judgedOfRecord } from '../../stream/reports/fact-record.ts';
 import { recount, type Arrival } from '../../stream/reports/recount.ts';
 import { OriginJudge } from '../../stream/reports/origin-judge.ts';
-import { judgedParts, ownedPartitions, sharedSource } from '../../stream/reports/rekey.ts';
+import { ownedPartitions, rekeyFact, sharedSource } from '../../stream/reports/rekey.ts';
 import { RekeyStage } from '../../stream/reports/rekey-stage.ts';
 import { DEFAULT_SETTINGS, type Report, type WindowReport } from '../../stream/reports/report.ts';
 import type { ReportWindowRecord } from '../../schemas/events.ts';
@@ -30,10 +30,7 @@ const PARTITIONS = TOPICS['reports.facts'].partitions;
 /** How many parts the re-key stage writes for the shop's events read back, each fact judged and split. */
 export function rekeyedParts(arrivals: Arrival[]): number {
   const judge = new OriginJudge(DEFAULT_SETTINGS);
-  return arrivals.reduce((sum, { source, fact }) => {
-    const judged = judge.judge(source, fact);
-    return sum + judgedParts(judged.fact, judged.verdict, PARTITIONS).length;
-  }, 0);
+  return arrivals.reduce((sum, { source, fact }) => sum + rekeyFact(judge, source, fact, PARTITIONS).length, 0);
 }
 
 /** A report's watermark, windows and totals as plain data: a merged report's must be the single aggregator's. */
@@ -142,13 +139,12 @@ export async function runSharedReports(options: {
     const sources = await readArrivals(producer, published.length);
     const expected: Report = recount(await readFactArrivals(producer, rekeyedParts(sources)), DEFAULT_SETTINGS);
     // Decoded Avro records are instances of avsc's record classes: compared as JSON.
-    const whole = { watermark: expected.watermark, windows: expected.windows, totals: expected.totals };
+    const whole = JSON.stringify(figures(expected));
     await waitFor(
       what,
       () => {
         const report = view.latest()?.report;
-        const seen = report && { watermark: report.watermark, windows: report.windows, totals: report.totals };
-        return JSON.stringify(seen) === JSON.stringify(whole);
+        return report !== undefined && JSON.stringify(figures(report)) === whole;
       },
       timeoutMs,
     );
